@@ -1,0 +1,3 @@
+import type { Middleware } from "xmcp";
+const m: Middleware = (req, _res, next) => { next(); };
+export default m;
