@@ -1,0 +1,41 @@
+import type { EmulatorState } from "./store/types.js";
+
+/** What the emulator prints and records; tests pass a silent one. Never given a token or a password. */
+export interface EmulatorLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface EmulatorOptions {
+  /** Port to listen on; 0 picks a free one. Default 4455. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Path to a seed JSON file; default: the bundled `seed/default-seed.json`. */
+  seed?: string;
+  /** Path to a JSON file the state is persisted to and reloaded from across restarts. */
+  data?: string;
+  /** Access-token lifetime in seconds. Default 300. */
+  accessTokenTtl?: number;
+  /** Sign this user in without showing the login UI (first organization, consent granted). */
+  autoLogin?: string;
+  logger?: EmulatorLogger;
+}
+
+/**
+ * Shared by every route: the state, a way to persist it, and the resolved settings.
+ * Built once in `startEmulator()`; routers receive it as their only argument.
+ */
+export interface EmulatorContext {
+  state: EmulatorState;
+  /** Persist the state if `--data` is set (debounced; cheap to call after every mutation). */
+  save(): void;
+  /** The emulator's origin, e.g. `http://127.0.0.1:4455`; it is the token issuer. Set once listening. */
+  issuer: string;
+  accessTokenTtl: number;
+  autoLogin: string | undefined;
+  logger: EmulatorLogger;
+  /** Current time in seconds; tests may replace it. */
+  now(): number;
+}
