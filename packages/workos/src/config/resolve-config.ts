@@ -1,0 +1,163 @@
+import { silentLogger } from "../logger.js";
+import { assertSecureOrLoopback, normalizeAuthkitDomain } from "./authkit-domain.js";
+import { defaults } from "./defaults.js";
+import type { ResolvedConfig, WorkOSConfig } from "./types.js";
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Checks and normalises the provider options once, when `workosProvider()` runs, so a mistake
+ * stops the server at start-up with a message naming the setting, not on the first request.
+ * The caller's object is read, never written.
+ */
+export function resolveConfig(input: WorkOSConfig, env: Env = process.env): ResolvedConfig {
+  if (input === null || typeof input !== "object") {
+    throw new TypeError("[WorkOS] workosProvider() expects an options object");
+  }
+  const apiKey = checkApiKey(pick(input.apiKey, env.WORKOS_API_KEY, "apiKey"));
+  const clientId = checkClientId(pick(input.clientId, env.WORKOS_CLIENT_ID, "clientId"));
+  const baseURL = checkBaseURL(pick(input.baseURL, env.BASE_URL, "baseURL"));
+  const issuer = normalizeAuthkitDomain(pick(input.authkitDomain, env.WORKOS_AUTHKIT_DOMAIN, "authkitDomain"));
+  const mcpPath = checkMcpPath(input.mcpPath ?? defaults.mcpPath);
+  const resource = `${baseURL}${mcpPath}`;
+  const docsURL = checkOptionalURL(input.docsURL ?? env.WORKOS_DOCS_URL, "docsURL");
+
+  const audiences = checkAudience(input.audience) ?? [resource, `${resource}/`];
+  if (!input.strictAudience) audiences.push(clientId);
+
+  const cache = input.cache ?? {};
+  return {
+    apiKey,
+    clientId,
+    baseURL,
+    issuer,
+    mcpPath,
+    resource,
+    // RFC 9728 §3.1: the well-known segment goes between the host and the resource's path.
+    resourceMetadataURL: `${baseURL}/.well-known/oauth-protected-resource${mcpPath}`,
+    docsURL,
+    audiences: [...new Set(audiences)],
+    requiredScopes: checkScopes(input.requiredScopes, "requiredScopes") ?? [],
+    scopesSupported: checkScopes(input.scopesSupported, "scopesSupported"),
+    api: checkApi(input, env),
+    clockToleranceSeconds: checkNumber(input.clockToleranceSeconds, "clockToleranceSeconds", defaults.clockToleranceSeconds),
+    logger: input.logger ?? silentLogger,
+    tokenCache:
+      cache.tokens === false
+        ? false
+        : { maxEntries: checkNumber(cache.tokens?.maxEntries, "cache.tokens.maxEntries", defaults.tokenCacheMaxEntries, 1) },
+    users: {
+      ttlMs: 1000 * checkNumber(cache.users?.ttlSeconds, "cache.users.ttlSeconds", defaults.userTtlSeconds),
+      maxEntries: checkNumber(cache.users?.maxEntries, "cache.users.maxEntries", defaults.userMaxEntries, 1),
+    },
+    memberships: {
+      ttlMs: 1000 * checkNumber(cache.memberships?.ttlSeconds, "cache.memberships.ttlSeconds", defaults.membershipTtlSeconds),
+      maxEntries: checkNumber(cache.memberships?.maxEntries, "cache.memberships.maxEntries", defaults.membershipMaxEntries, 1),
+    },
+    jwks: {
+      cacheMaxAgeMs: checkNumber(cache.jwks?.cacheMaxAgeMs, "cache.jwks.cacheMaxAgeMs", defaults.jwksCacheMaxAgeMs),
+      cooldownMs: checkNumber(cache.jwks?.cooldownMs, "cache.jwks.cooldownMs", defaults.jwksCooldownMs),
+      timeoutMs: checkNumber(cache.jwks?.timeoutMs, "cache.jwks.timeoutMs", defaults.jwksTimeoutMs, 1),
+    },
+    metadata: {
+      ttlMs: 1000 * checkNumber(cache.metadata?.ttlSeconds, "cache.metadata.ttlSeconds", defaults.metadataTtlSeconds),
+      timeoutMs: checkNumber(cache.metadata?.timeoutMs, "cache.metadata.timeoutMs", defaults.metadataTimeoutMs, 1),
+    },
+  };
+}
+
+function pick(value: string | undefined, fromEnv: string | undefined, name: string): string {
+  const chosen = value ?? fromEnv;
+  if (chosen === undefined || chosen === null || String(chosen).trim() === "") {
+    throw new TypeError(`[WorkOS] Missing required config: ${name}`);
+  }
+  if (typeof chosen !== "string") throw new TypeError(`[WorkOS] ${name} must be a string`);
+  return chosen.trim();
+}
+
+function checkApiKey(value: string): string {
+  if (!value.startsWith("sk_")) {
+    throw new TypeError("[WorkOS] apiKey must start with sk_ (copy it from WorkOS dashboard → API Keys)");
+  }
+  return value;
+}
+
+function checkClientId(value: string): string {
+  if (!value.startsWith("client_")) {
+    throw new TypeError("[WorkOS] clientId must start with client_ (WorkOS dashboard → API Keys → Client ID)");
+  }
+  return value;
+}
+
+function checkBaseURL(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`[WorkOS] baseURL must be an absolute URL such as https://mcp.example.com, got "${value}"`);
+  }
+  assertSecureOrLoopback(url, "baseURL", value);
+  if (url.pathname !== "/" || url.search || url.hash) {
+    throw new TypeError(`[WorkOS] baseURL must be an origin with no path (set mcpPath for the endpoint), got "${value}"`);
+  }
+  return url.origin;
+}
+
+function checkMcpPath(value: string): string {
+  if (typeof value !== "string" || !value.startsWith("/") || /[?#\s]/.test(value)) {
+    throw new TypeError(`[WorkOS] mcpPath must be a path starting with "/", such as /mcp, got "${String(value)}"`);
+  }
+  return value.length > 1 ? value.replace(/\/+$/, "") : value;
+}
+
+function checkOptionalURL(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  try {
+    return new URL(value).toString();
+  } catch {
+    throw new TypeError(`[WorkOS] ${name} must be an absolute URL, got "${value}"`);
+  }
+}
+
+function checkAudience(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || list.some((a) => typeof a !== "string" || a === "")) {
+    throw new TypeError("[WorkOS] audience must be a non-empty string or array of strings");
+  }
+  return [...list];
+}
+
+function checkScopes(value: string[] | undefined, name: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((s) => typeof s !== "string" || s === "" || /\s/.test(s))) {
+    throw new TypeError(`[WorkOS] ${name} must be an array of scope names without spaces`);
+  }
+  return [...value];
+}
+
+function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+    throw new TypeError(`[WorkOS] ${name} must be a number ≥ ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function checkApi(input: WorkOSConfig, env: Env): ResolvedConfig["api"] {
+  const maxRetries = checkNumber(input.apiMaxRetries, "apiMaxRetries", defaults.apiMaxRetries);
+  const apiURL = input.apiURL ?? (input.apiHostname === undefined ? env.WORKOS_API_URL : undefined);
+  if (apiURL) {
+    let url: URL;
+    try {
+      url = new URL(apiURL);
+    } catch {
+      throw new TypeError(`[WorkOS] apiURL must be an absolute URL such as http://127.0.0.1:4455, got "${apiURL}"`);
+    }
+    assertSecureOrLoopback(url, "apiURL", apiURL);
+    const https = url.protocol === "https:";
+    return { hostname: url.hostname, port: url.port ? Number(url.port) : https ? 443 : 80, https, maxRetries };
+  }
+  if (input.apiPort !== undefined) checkNumber(input.apiPort, "apiPort", 0, 1);
+  return { hostname: input.apiHostname, port: input.apiPort, https: input.apiHttps ?? true, maxRetries };
+}

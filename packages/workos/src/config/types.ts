@@ -1,0 +1,90 @@
+import type { Logger } from "../logger.js";
+
+/**
+ * Options for {@link workosProvider}. The four required settings may come from the
+ * environment instead (`WORKOS_API_KEY`, `WORKOS_CLIENT_ID`, `BASE_URL`,
+ * `WORKOS_AUTHKIT_DOMAIN`); an explicit option always wins.
+ */
+export interface WorkOSConfig {
+  /** WorkOS API key, `sk_...`. Env: `WORKOS_API_KEY`. */
+  apiKey?: string;
+  /** WorkOS client id of the environment, `client_...`. Env: `WORKOS_CLIENT_ID`. */
+  clientId?: string;
+  /** Public origin of this MCP server, e.g. `https://mcp.example.com`. Env: `BASE_URL`. */
+  baseURL?: string;
+  /**
+   * AuthKit domain: `acme.authkit.app` or `https://acme.authkit.app`. `http://` is accepted for
+   * loopback hosts only (the local emulator). Env: `WORKOS_AUTHKIT_DOMAIN`.
+   */
+  authkitDomain?: string;
+  /** Human-readable documentation, published as `resource_documentation` (RFC 9728). Env: `WORKOS_DOCS_URL`. */
+  docsURL?: string;
+  /** Path of the MCP endpoint that is protected. Default `/mcp`. */
+  mcpPath?: string;
+  /**
+   * Accepted `aud` values. Default: the canonical resource URL `${baseURL}${mcpPath}`, with and
+   * without a trailing slash.
+   */
+  audience?: string | string[];
+  /**
+   * When false (default) tokens whose `aud` is the environment client id are accepted too:
+   * AuthKit issues those when no resource indicator is configured.
+   */
+  strictAudience?: boolean;
+  /** Scopes every request must carry; a token without them gets 403 `insufficient_scope`. */
+  requiredScopes?: string[];
+  /** Published as `scopes_supported` in the protected resource metadata. */
+  scopesSupported?: string[];
+  /** Point the WorkOS SDK elsewhere (the emulator): one URL such as `http://127.0.0.1:4455`. Env: `WORKOS_API_URL`. */
+  apiURL?: string;
+  /** Or the three parts separately. */
+  apiHostname?: string;
+  apiPort?: number;
+  apiHttps?: boolean;
+  /** Retries the WorkOS SDK makes on 408/429/5xx. Default 1 (the SDK's own default is 3). */
+  apiMaxRetries?: number;
+  /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat`. Default 30. */
+  clockToleranceSeconds?: number;
+  logger?: Logger;
+  cache?: CacheConfig;
+}
+
+export interface CacheConfig {
+  /** Verified-token cache: a repeated token costs a hash lookup, not an RSA verify. `false` disables it. */
+  tokens?: { maxEntries?: number } | false;
+  /** `getUser()` cache. */
+  users?: { ttlSeconds?: number; maxEntries?: number };
+  /** Organization membership lookups made by the access helpers when the token carries no role. */
+  memberships?: { ttlSeconds?: number; maxEntries?: number };
+  /** AuthKit's JWKS (jose `createRemoteJWKSet`). */
+  jwks?: { cacheMaxAgeMs?: number; cooldownMs?: number; timeoutMs?: number };
+  /** AuthKit's RFC 8414 document served at `/.well-known/oauth-authorization-server`. */
+  metadata?: { ttlSeconds?: number; timeoutMs?: number };
+}
+
+/** Every setting checked, normalised and defaulted, built once per provider. */
+export interface ResolvedConfig {
+  apiKey: string;
+  clientId: string;
+  /** Origin without a trailing slash. */
+  baseURL: string;
+  /** The AuthKit issuer: an origin without a trailing slash. */
+  issuer: string;
+  mcpPath: string;
+  /** Canonical resource identifier, `${baseURL}${mcpPath}` (RFC 8707 / RFC 9728). */
+  resource: string;
+  /** Absolute URL of the path-form protected resource metadata document (RFC 9728 §3.1). */
+  resourceMetadataURL: string;
+  docsURL: string | undefined;
+  audiences: string[];
+  requiredScopes: string[];
+  scopesSupported: string[] | undefined;
+  api: { hostname: string | undefined; port: number | undefined; https: boolean; maxRetries: number };
+  clockToleranceSeconds: number;
+  logger: Logger;
+  tokenCache: { maxEntries: number } | false;
+  users: { ttlMs: number; maxEntries: number };
+  memberships: { ttlMs: number; maxEntries: number };
+  jwks: { cacheMaxAgeMs: number; cooldownMs: number; timeoutMs: number };
+  metadata: { ttlMs: number; timeoutMs: number };
+}

@@ -1,0 +1,48 @@
+import { WorkOSAuthError } from "../errors.js";
+import type { ResolvedConfig } from "../config/types.js";
+import { sessionFromClaims, type Session } from "../session/session.js";
+import { readBearerToken } from "./bearer-header.js";
+import type { KeySource } from "./jwks-key-source.js";
+import { VerifiedTokenCache } from "./token-cache.js";
+import { verifyAccessToken } from "./verify-access-token.js";
+
+export interface Authenticated {
+  token: string;
+  session: Readonly<Session>;
+}
+
+export type Authenticate = (authorization: string | readonly string[] | undefined) => Promise<Authenticated>;
+
+/**
+ * The verification core: an `Authorization` header value in, an authenticated session or a
+ * coded {@link WorkOSAuthError} out. Knows nothing of Express or HTTP responses.
+ */
+export function createAuthenticator(config: ResolvedConfig, keys: KeySource): Authenticate {
+  const cache = config.tokenCache ? new VerifiedTokenCache<Readonly<Session>>(config.tokenCache.maxEntries) : undefined;
+  const verifyOptions = {
+    issuer: config.issuer,
+    audiences: config.audiences,
+    clockToleranceSeconds: config.clockToleranceSeconds,
+    keys,
+  };
+
+  return async function authenticate(authorization) {
+    const token = readBearerToken(authorization);
+    if (token === undefined) throw new WorkOSAuthError("missing_token", "Missing or invalid bearer token");
+
+    const key = cache ? VerifiedTokenCache.keyOf(token) : "";
+    let session = cache?.get(key, Date.now());
+    if (!session) {
+      session = sessionFromClaims(await verifyAccessToken(token, verifyOptions));
+      cache?.set(key, session, session.expiresAt * 1000);
+    }
+
+    const missing = config.requiredScopes.filter((scope) => !session.scopes.includes(scope));
+    if (missing.length > 0) {
+      throw new WorkOSAuthError("insufficient_scope", `Insufficient scope: requires ${config.requiredScopes.join(" ")}`, {
+        requiredScopes: config.requiredScopes,
+      });
+    }
+    return { token, session };
+  };
+}

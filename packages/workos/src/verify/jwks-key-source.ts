@@ -1,0 +1,55 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JWSHeaderParameters, type FlattenedJWSInput } from "jose";
+import { WorkOSAuthError } from "../errors.js";
+
+export interface JwksSettings {
+  cacheMaxAgeMs: number;
+  cooldownMs: number;
+  timeoutMs: number;
+}
+
+export type KeySource = ReturnType<typeof createJwksKeySource>;
+
+/**
+ * AuthKit's signing keys, fetched once per process and shared by every request.
+ *
+ * jose's remote set refetches when its cache ages out or a token names an unknown `kid`. If that
+ * refetch fails, a set we already hold is still the best answer for keys it contains, so we fall
+ * back to it: a JWKS outage then costs nothing for tokens signed by known keys. Only when no key
+ * can be had at all does verification fail with `jwks_unavailable` (503), never a 401 that would
+ * send clients back through sign-in for an outage they cannot fix.
+ */
+export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
+  const remote = createRemoteJWKSet(jwksURL, {
+    cacheMaxAge: settings.cacheMaxAgeMs,
+    cooldownDuration: settings.cooldownMs,
+    timeoutDuration: settings.timeoutMs,
+  });
+
+  async function getKey(header: JWSHeaderParameters, token: FlattenedJWSInput) {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      const lastKnown = remote.jwks();
+      if (lastKnown) {
+        try {
+          return await createLocalJWKSet(lastKnown)(header, token);
+        } catch {
+          // The held set has no key for this kid: fall through to 503.
+        }
+      }
+      throw new WorkOSAuthError("jwks_unavailable", "Unable to reach the authorization server's signing keys", {
+        cause: error,
+      });
+    }
+  }
+
+  return { getKey, url: jwksURL };
+}
+
+/** A failure to obtain the key set, as opposed to a set that has no key for this token. */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return false;
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return false;
+  return true;
+}

@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Verified tokens by SHA-256 of the token, so a client repeating its token (every MCP request
+ * does) costs a hash and a map lookup instead of an RSA verification. The token itself is not
+ * kept. Entries leave at the token's `exp` or when the map is full, least recently used first.
+ */
+export class VerifiedTokenCache<T> {
+  readonly #entries = new Map<string, { value: T; expiresAtMs: number }>();
+  readonly #maxEntries: number;
+
+  constructor(maxEntries: number) {
+    this.#maxEntries = maxEntries;
+  }
+
+  static keyOf(token: string): string {
+    return createHash("sha256").update(token).digest("base64url");
+  }
+
+  get(key: string, nowMs: number): T | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    if (entry.expiresAtMs <= nowMs) return undefined;
+    this.#entries.set(key, entry); // most recently used goes last
+    return entry.value;
+  }
+
+  set(key: string, value: T, expiresAtMs: number): void {
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (!oldest.done) this.#entries.delete(oldest.value);
+    }
+    this.#entries.set(key, { value, expiresAtMs });
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}

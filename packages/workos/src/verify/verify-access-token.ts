@@ -1,0 +1,47 @@
+import { errors, jwtVerify } from "jose";
+import { WorkOSAuthError } from "../errors.js";
+import type { JWTClaims } from "../session/claims.js";
+import type { KeySource } from "./jwks-key-source.js";
+
+export interface VerifyOptions {
+  issuer: string;
+  audiences: string[];
+  clockToleranceSeconds: number;
+  keys: KeySource;
+}
+
+/**
+ * Verifies an AuthKit access token and returns its claims, or throws a {@link WorkOSAuthError}.
+ *
+ * RS256 only: AuthKit signs with RSA, and pinning the algorithm shuts out `alg: none` and the
+ * HS256-with-the-public-key confusion. `exp` and `sub` are required; `sid` is not, because
+ * machine-to-machine tokens carry none.
+ *
+ * @example
+ * const claims = await verifyAccessToken(token, { issuer, audiences: [resource], clockToleranceSeconds: 30, keys });
+ */
+export async function verifyAccessToken(token: string, options: VerifyOptions): Promise<JWTClaims> {
+  try {
+    const { payload } = await jwtVerify(token, options.keys.getKey, {
+      issuer: options.issuer,
+      audience: options.audiences,
+      algorithms: ["RS256"],
+      clockTolerance: options.clockToleranceSeconds,
+      requiredClaims: ["exp", "sub"],
+    });
+    // jose checks `iat` only against a maximum age; a token minted in the future is as suspect as an `nbf` one.
+    if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + options.clockToleranceSeconds) {
+      throw new WorkOSAuthError("invalid_token", "Token verification failed");
+    }
+    if (typeof payload.sub !== "string" || payload.sub === "") {
+      throw new WorkOSAuthError("invalid_token", "Token verification failed");
+    }
+    return payload as JWTClaims;
+  } catch (error) {
+    if (error instanceof WorkOSAuthError) throw error;
+    if (error instanceof errors.JWTExpired) {
+      throw new WorkOSAuthError("token_expired", "Token has expired", { cause: error });
+    }
+    throw new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error });
+  }
+}
