@@ -1,0 +1,50 @@
+import type { EmulatorLogger, EmulatorOptions } from "./context.js";
+import { EmulatorStartupError } from "./emulator-startup-error.js";
+
+/** `startEmulator()` options with every default applied and every value checked. */
+export interface ResolvedEmulatorOptions {
+  /** Default 4455; 0 lets the OS pick a free port (tests). */
+  port: number;
+  /** Default 127.0.0.1: the admin API has no authentication, so loopback is the safe default. */
+  host: string;
+  seed: string | undefined;
+  data: string | undefined;
+  /** Seconds; default 300, AuthKit's access-token lifetime. */
+  accessTokenTtl: number;
+  autoLogin: string | undefined;
+  /** Default: silent. The CLI passes a console logger. */
+  logger: EmulatorLogger;
+}
+
+const SILENT_LOGGER: EmulatorLogger = { info() {}, warn() {}, error() {} };
+
+function invalid(message: string): EmulatorStartupError {
+  return new EmulatorStartupError("ERR_EMULATOR_OPTION_INVALID", message);
+}
+
+/**
+ * Apply defaults and fail fast with the option's name, so a typo crashes at start-up rather
+ * than on the first request. The caller's object is not modified.
+ */
+export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
+  const port = options.port ?? 4455;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw invalid(`port must be an integer from 0 to 65535 (got ${String(options.port)})`);
+  }
+  const host = options.host ?? "127.0.0.1";
+  if (typeof host !== "string" || host.trim() === "") throw invalid("host must be a non-empty string");
+  const accessTokenTtl = options.accessTokenTtl ?? 300;
+  if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1) {
+    throw invalid(`accessTokenTtl must be a positive whole number of seconds (got ${String(options.accessTokenTtl)})`);
+  }
+  const autoLogin = options.autoLogin?.trim().toLowerCase() || undefined;
+  return {
+    port,
+    host,
+    seed: options.seed,
+    data: options.data,
+    accessTokenTtl,
+    autoLogin,
+    logger: options.logger ?? SILENT_LOGGER,
+  };
+}
