@@ -1,0 +1,88 @@
+import { ApiError, type FieldError } from "../http/api-error.js";
+
+export interface ListEnvelope<T> {
+  object: "list";
+  data: T[];
+  list_metadata: { before: string | null; after: string | null };
+}
+
+interface Paginated {
+  id: string;
+  created_at: string;
+}
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+
+/** Query values arrive as strings, arrays or nested objects (qs); only a single string counts. */
+export function queryString(query: Record<string, unknown>, name: string): string | undefined {
+  const value = query[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** The SDK joins array filters with commas (`statuses=active,inactive`, `domains=a.test,b.test`). */
+export function queryList(query: Record<string, unknown>, name: string): string[] | undefined {
+  const value = queryString(query, name);
+  return value?.split(",").map((item) => item.trim()).filter(Boolean);
+}
+
+/**
+ * Cursor pagination as WorkOS does it: records ordered by creation (`order`, default `desc`),
+ * `after`/`before` are ids of the last/first record of the neighbouring page, and each cursor in
+ * `list_metadata` is null when there is nothing further that way.
+ *
+ * @example
+ * res.json(paginate(users.map(serializeUser), req.query));
+ */
+export function paginate<T extends Paginated>(records: T[], query: Record<string, unknown>): ListEnvelope<T> {
+  const { limit, order, after, before } = readPaginationQuery(query);
+  const sorted = [...records].sort(
+    (a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id),
+  );
+  if (order === "desc") sorted.reverse();
+
+  let start = 0;
+  let end = Math.min(limit, sorted.length);
+  if (after !== undefined) {
+    start = cursorIndex(sorted, after, "after") + 1;
+    end = Math.min(start + limit, sorted.length);
+  } else if (before !== undefined) {
+    end = cursorIndex(sorted, before, "before");
+    start = Math.max(0, end - limit);
+  }
+  const data = sorted.slice(start, end);
+  return {
+    object: "list",
+    data,
+    list_metadata: {
+      before: data.length > 0 && start > 0 ? (data[0]?.id ?? null) : null,
+      after: data.length > 0 && end < sorted.length ? (data[data.length - 1]?.id ?? null) : null,
+    },
+  };
+}
+
+function cursorIndex(sorted: Paginated[], cursor: string, field: string): number {
+  const index = sorted.findIndex((record) => record.id === cursor);
+  if (index === -1) throw ApiError.validation([{ field, code: `${field}_cursor_not_found` }]);
+  return index;
+}
+
+function readPaginationQuery(query: Record<string, unknown>) {
+  const errors: FieldError[] = [];
+  const rawLimit = queryString(query, "limit");
+  const limit = rawLimit === undefined ? DEFAULT_LIMIT : Number(rawLimit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    errors.push({ field: "limit", code: "limit_must_be_between_1_and_100" });
+  }
+  const order = queryString(query, "order") ?? "desc";
+  if (order !== "asc" && order !== "desc") {
+    errors.push({ field: "order", code: "order_must_be_asc_or_desc" });
+  }
+  const after = queryString(query, "after");
+  const before = queryString(query, "before");
+  if (after !== undefined && before !== undefined) {
+    errors.push({ field: "before", code: "before_and_after_are_mutually_exclusive" });
+  }
+  if (errors.length > 0) throw ApiError.validation(errors);
+  return { limit, order, after, before };
+}

@@ -1,0 +1,77 @@
+import { ApiError, type FieldError } from "./api-error.js";
+
+type Body = Record<string, unknown>;
+
+/**
+ * Collects every field problem of one request body before failing, so a 422 lists them all
+ * (as WorkOS does) instead of reporting one mistake per round trip.
+ *
+ * @example
+ * const body = new BodyReader(req.body);
+ * const email = body.requiredString("email");
+ * body.finish(); // throws a 422 ApiError listing every problem found
+ */
+export class BodyReader {
+  readonly errors: FieldError[] = [];
+  private readonly body: Body;
+
+  constructor(body: unknown) {
+    this.body = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Body) : {};
+  }
+
+  has(field: string): boolean {
+    return this.body[field] !== undefined;
+  }
+
+  raw(field: string): unknown {
+    return this.body[field];
+  }
+
+  fail(field: string, code: string): undefined {
+    this.errors.push({ field, code });
+    return undefined;
+  }
+
+  requiredString(field: string): string | undefined {
+    const value = this.body[field];
+    if (value === undefined || value === null || value === "") return this.fail(field, `${field}_required`);
+    if (typeof value !== "string") return this.fail(field, `${field}_must_be_string`);
+    return value;
+  }
+
+  optionalString(field: string): string | undefined {
+    return this.has(field) ? this.requiredString(field) : undefined;
+  }
+
+  optionalBoolean(field: string): boolean | undefined {
+    const value = this.body[field];
+    if (value === undefined) return undefined;
+    if (typeof value !== "boolean") return this.fail(field, `${field}_must_be_boolean`);
+    return value;
+  }
+
+  optionalEmail(field: string): string | undefined {
+    const value = this.optionalString(field);
+    if (value !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return this.fail(field, `${field}_invalid`);
+    return value?.toLowerCase();
+  }
+
+  requiredEmail(field: string): string | undefined {
+    if (!this.has(field)) return this.fail(field, `${field}_required`);
+    return this.optionalEmail(field);
+  }
+
+  optionalStringArray(field: string): string[] | undefined {
+    const value = this.body[field];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
+      return this.fail(field, `${field}_must_be_array_of_strings`);
+    }
+    return value as string[];
+  }
+
+  /** Throws one 422 carrying every problem recorded so far. */
+  finish(): void {
+    if (this.errors.length > 0) throw ApiError.validation(this.errors);
+  }
+}
