@@ -1,0 +1,23 @@
+import { Router } from "express";
+import type { EmulatorContext } from "../context.js";
+import { renderOutboxPage } from "./outbox-page.js";
+
+/**
+ * GET /_emulator/outbox: the magic-code emails the login UI "sent". A browser gets the HTML
+ * page; a client asking for `application/json` (tests, scripts) gets `{ object: "list", data }`.
+ */
+export function adminOutboxRouter(ctx: EmulatorContext): Router {
+  const router = Router();
+
+  router.get("/_emulator/outbox", (req, res) => {
+    res.setHeader("Vary", "Accept");
+    res.setHeader("Cache-Control", "no-store");
+    if (req.accepts(["html", "json"]) === "json") {
+      res.json({ object: "list", data: ctx.state.outbox });
+      return;
+    }
+    res.type("html").send(renderOutboxPage(ctx.state.outbox));
+  });
+
+  return router;
+}
