@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/config/resolve-config.js";
+import { normalizeAuthkitDomain, workosProvider, type WorkOSConfig } from "../src/index.js";
+
+const valid: WorkOSConfig = {
+  apiKey: "sk_test_abc",
+  clientId: "client_01ABC",
+  baseURL: "https://mcp.example.com",
+  authkitDomain: "acme.authkit.app",
+};
+
+describe("configuration", () => {
+  it.each(["apiKey", "clientId", "baseURL", "authkitDomain"] as const)("names a missing %s", (name) => {
+    const config = { ...valid, [name]: undefined };
+    expect(() => resolveConfig(config, {})).toThrow(new TypeError(`[WorkOS] Missing required config: ${name}`));
+  });
+
+  it.each([
+    [{ apiKey: "pk_abc" }, "[WorkOS] apiKey must start with sk_"],
+    [{ clientId: "abc" }, "[WorkOS] clientId must start with client_"],
+    [{ baseURL: "not a url" }, "[WorkOS] baseURL must be an absolute URL"],
+    [{ baseURL: "http://mcp.example.com" }, "[WorkOS] baseURL must use https"],
+    [{ baseURL: "https://mcp.example.com/mcp" }, "[WorkOS] baseURL must be an origin with no path"],
+    [{ authkitDomain: "http://acme.authkit.app" }, "[WorkOS] authkitDomain must use https"],
+    [{ authkitDomain: "https://acme.authkit.app/oauth2" }, "[WorkOS] authkitDomain must be a bare host"],
+    [{ mcpPath: "mcp" }, "[WorkOS] mcpPath must be a path starting with"],
+    [{ requiredScopes: ["a b"] }, "[WorkOS] requiredScopes must be an array"],
+    [{ clockToleranceSeconds: -1 }, "[WorkOS] clockToleranceSeconds must be a number"],
+    [{ apiURL: "http://api.example.com" }, "[WorkOS] apiURL must use https"],
+    [{ audience: [] }, "[WorkOS] audience must be a non-empty"],
+  ])("rejects %j with a hint", (override, message) => {
+    expect(() => workosProvider({ ...valid, ...override } as WorkOSConfig)).toThrow(message);
+  });
+
+  it("falls back to the environment, explicit options winning", () => {
+    const env = {
+      WORKOS_API_KEY: "sk_env",
+      WORKOS_CLIENT_ID: "client_env",
+      BASE_URL: "https://env.example.com",
+      WORKOS_AUTHKIT_DOMAIN: "env.authkit.app",
+      WORKOS_API_URL: "http://127.0.0.1:4455",
+    };
+    const fromEnv = resolveConfig({}, env);
+    expect(fromEnv).toMatchObject({
+      apiKey: "sk_env",
+      clientId: "client_env",
+      resource: "https://env.example.com/mcp",
+      issuer: "https://env.authkit.app",
+      api: { hostname: "127.0.0.1", port: 4455, https: false },
+    });
+    expect(resolveConfig({ clientId: "client_explicit" }, env).clientId).toBe("client_explicit");
+  });
+
+  it("derives resource, metadata URL and audiences", () => {
+    const config = resolveConfig({ ...valid, baseURL: "https://mcp.example.com/", mcpPath: "/mcp/" }, {});
+    expect(config.resource).toBe("https://mcp.example.com/mcp");
+    expect(config.resourceMetadataURL).toBe("https://mcp.example.com/.well-known/oauth-protected-resource/mcp");
+    expect(config.audiences).toEqual(["https://mcp.example.com/mcp", "https://mcp.example.com/mcp/", "client_01ABC"]);
+    expect(resolveConfig({ ...valid, strictAudience: true }, {}).audiences).not.toContain("client_01ABC");
+  });
+
+  it("never mutates the caller's object", () => {
+    const input = structuredClone({ ...valid, requiredScopes: ["email"], cache: { users: { ttlSeconds: 5 } } });
+    const snapshot = structuredClone(input);
+    workosProvider(input);
+    expect(input).toEqual(snapshot);
+  });
+});
+
+describe("authkitDomain", () => {
+  it.each([
+    ["acme.authkit.app", "https://acme.authkit.app"],
+    ["acme.authkit.app/", "https://acme.authkit.app"],
+    ["https://acme.authkit.app", "https://acme.authkit.app"],
+    ["https://acme.authkit.app/", "https://acme.authkit.app"],
+    ["  https://acme.authkit.app//  ", "https://acme.authkit.app"],
+    ["http://127.0.0.1:4455", "http://127.0.0.1:4455"],
+    ["http://localhost:4455/", "http://localhost:4455"],
+    ["auth.example.com", "https://auth.example.com"],
+  ])("normalises %s to %s", (input, expected) => {
+    expect(normalizeAuthkitDomain(input)).toBe(expected);
+  });
+
+  it("never produces a doubled scheme", () => {
+    expect(normalizeAuthkitDomain("https://acme.authkit.app")).not.toContain("https://https://");
+  });
+});

@@ -1,0 +1,47 @@
+import express from "express";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getSession, workosProvider, type WorkOSConfig } from "../../src/index.js";
+
+export interface TestApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const RESOURCE = "http://127.0.0.1:3001/mcp";
+
+export function baseConfig(issuerURL: string, overrides: Partial<WorkOSConfig> = {}): WorkOSConfig {
+  return {
+    apiKey: "sk_test_123",
+    clientId: "client_01ENV",
+    baseURL: "http://127.0.0.1:3001",
+    authkitDomain: issuerURL,
+    ...overrides,
+  };
+}
+
+/**
+ * A real Express app with the provider mounted the way xmcp mounts it (router, then middleware,
+ * then the MCP endpoint). `/mcp` answers with the session the handler sees.
+ */
+export async function startApp(
+  config: WorkOSConfig,
+  mcpHandler: express.RequestHandler = (req, res) => res.json({ session: getSession(), auth: req.auth }),
+): Promise<TestApp> {
+  const { middleware, router } = workosProvider(config);
+  const app = express();
+  app.use(router);
+  app.use(middleware);
+  app.all(/^\/mcp(\/.*)?$/, mcpHandler);
+  app.get("/health", (_req, res) => res.json({ ok: true }));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { baseConfig, startApp, type TestApp } from "./helpers/app.js";
+import { createSigningKey, TestIssuer } from "./helpers/issuer.js";
+
+const running: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+});
+
+async function setup(cache: Parameters<typeof baseConfig>[1] = {}) {
+  const issuer = await TestIssuer.start();
+  const app: TestApp = await startApp(baseConfig(issuer.url, cache));
+  running.push(app, issuer);
+  const call = async (token: string) => fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+  return { issuer, app, call };
+}
+
+describe("JWKS handling", () => {
+  it("fetches the key set once for many tokens", async () => {
+    const { issuer, call } = await setup();
+    for (let i = 0; i < 10; i++) expect((await call(await issuer.token())).status).toBe(200);
+    expect(issuer.jwksFetches).toBe(1);
+  });
+
+  it("keeps accepting tokens signed by known keys while the JWKS is down after warm-up", async () => {
+    const { issuer, call } = await setup({ cache: { jwks: { cacheMaxAgeMs: 0, cooldownMs: 0 }, tokens: false } });
+    expect((await call(await issuer.token())).status).toBe(200);
+    issuer.jwksMode = "down";
+    const res = await call(await issuer.token());
+    expect(res.status).toBe(200);
+    expect(issuer.jwksFetches).toBeGreaterThan(1); // it did try again, and fell back to the held set
+  });
+
+  it("answers 503 with Retry-After when the JWKS is down from a cold start, and recovers without a restart", async () => {
+    const { issuer, call } = await setup({ cache: { jwks: { cooldownMs: 0 } } });
+    issuer.jwksMode = "down";
+    const token = await issuer.token();
+    const res = await call(token);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("10");
+    expect(await res.json()).toEqual({
+      error: "temporarily_unavailable",
+      error_description: "Token verification is temporarily unavailable; retry shortly",
+    });
+    issuer.jwksMode = "up";
+    expect((await call(token)).status).toBe(200);
+  });
+
+  it("answers 503, not a hang, when the JWKS is slower than the timeout", async () => {
+    const { issuer, call } = await setup({ cache: { jwks: { timeoutMs: 200 } } });
+    issuer.jwksMode = "slow";
+    const started = Date.now();
+    const res = await call(await issuer.token());
+    expect(res.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it("refetches once on an unknown kid after rotation, then accepts old and new keys", async () => {
+    const { issuer, call } = await setup({ cache: { jwks: { cooldownMs: 0 } } });
+    const oldToken = await issuer.token();
+    expect((await call(oldToken)).status).toBe(200);
+    expect(issuer.jwksFetches).toBe(1);
+
+    const next = await createSigningKey("key-2");
+    issuer.keys.push(next);
+    expect((await call(await issuer.token({}, { key: next }))).status).toBe(200);
+    expect(issuer.jwksFetches).toBe(2);
+    expect((await call(await issuer.token({}, { key: next }))).status).toBe(200);
+    expect((await call(await issuer.token())).status).toBe(200);
+    expect(issuer.jwksFetches).toBe(2);
+  });
+
+  it("rejects a token whose kid the issuer does not publish, as invalid, not unavailable", async () => {
+    const { issuer, call } = await setup({ cache: { jwks: { cooldownMs: 0 } } });
+    const unknown = await createSigningKey("key-unknown");
+    const res = await call(await issuer.token({}, { key: unknown }));
+    expect(res.status).toBe(401);
+    expect((await res.json()).error_description).toBe("Token verification failed");
+  });
+});
+
+describe("required scopes", () => {
+  it("answers 403 insufficient_scope naming the scopes, and 401 challenges advertise them", async () => {
+    const issuer = await TestIssuer.start();
+    const app = await startApp(baseConfig(issuer.url, { requiredScopes: ["mcp:tools", "email"] }));
+    running.push(app, issuer);
+    const prm = "http://127.0.0.1:3001/.well-known/oauth-protected-resource/mcp";
+
+    const denied = await fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${await issuer.token({ scope: "email" })}` } });
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get("www-authenticate")).toBe(
+      `Bearer error="insufficient_scope", error_description="Insufficient scope: requires mcp:tools email", scope="mcp:tools email", resource_metadata="${prm}"`,
+    );
+    expect(await denied.json()).toEqual({ error: "insufficient_scope", error_description: "Insufficient scope: requires mcp:tools email" });
+
+    const anonymous = await fetch(`${app.url}/mcp`, { method: "POST" });
+    expect(anonymous.headers.get("www-authenticate")).toBe(`Bearer scope="mcp:tools email", resource_metadata="${prm}"`);
+
+    const ok = await fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${await issuer.token({ scope: "email mcp:tools" })}` } });
+    expect(ok.status).toBe(200);
+  });
+
+  it("with strictAudience refuses tokens minted for the environment client id", async () => {
+    const issuer = await TestIssuer.start();
+    const app = await startApp(baseConfig(issuer.url, { strictAudience: true }));
+    running.push(app, issuer);
+    const res = await fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${await issuer.token({ aud: "client_01ENV" })}` } });
+    expect(res.status).toBe(401);
+  });
+
+  it("honours a configured audience list", async () => {
+    const issuer = await TestIssuer.start();
+    const app = await startApp(baseConfig(issuer.url, { audience: ["https://api.example.com"], strictAudience: true }));
+    running.push(app, issuer);
+    const send = async (aud: string) =>
+      (await fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${await issuer.token({ aud })}` } })).status;
+    expect(await send("https://api.example.com")).toBe(200);
+    expect(await send("http://127.0.0.1:3001/mcp")).toBe(401);
+  });
+});

@@ -1,0 +1,168 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { baseConfig, RESOURCE, startApp, type TestApp } from "./helpers/app.js";
+import { createSigningKey, TestIssuer } from "./helpers/issuer.js";
+
+const PRM = "http://127.0.0.1:3001/.well-known/oauth-protected-resource/mcp";
+
+let issuer: TestIssuer;
+let app: TestApp;
+
+beforeAll(async () => {
+  issuer = await TestIssuer.start();
+  app = await startApp(baseConfig(issuer.url));
+});
+afterAll(async () => {
+  await app.stop();
+  await issuer.stop();
+});
+
+const call = (headers: Record<string, string> = {}, path = "/mcp") => fetch(`${app.url}${path}`, { method: "POST", headers });
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe("bearer middleware", () => {
+  it("answers a request without credentials with a challenge pointing at the path-form metadata", async () => {
+    const res = await call();
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${PRM}"`);
+    expect(await res.json()).toEqual({ error: "invalid_token", error_description: "Missing or invalid bearer token" });
+  });
+
+  it.each([
+    ["Basic dXNlcjpwYXNz"],
+    ["Bearer"],
+    ["Bearer "],
+    ["Token abc.def.ghi"],
+    ["Bearer a b"],
+  ])("treats a malformed Authorization header (%s) like a missing one", async (value) => {
+    const res = await call({ authorization: value });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${PRM}"`);
+    expect((await res.json()).error_description).toBe("Missing or invalid bearer token");
+  });
+
+  it("accepts a valid token and exposes the session and req.auth to the handler", async () => {
+    const token = await issuer.token({ aud: RESOURCE, role: "admin", permissions: ["posts:write"], act: { sub: "admin@workos" } });
+    const res = await call(bearer(token));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.session).toMatchObject({
+      userId: "user_01TEST",
+      sessionId: "session_01TEST",
+      organizationId: "org_01TEST",
+      role: "admin",
+      permissions: ["posts:write"],
+      scopes: ["openid", "profile", "email"],
+      clientId: "client_01MCPHOST",
+      impersonator: "admin@workos",
+    });
+    expect(body.auth).toMatchObject({ token, clientId: "client_01MCPHOST", scopes: ["openid", "profile", "email"], resource: RESOURCE });
+    expect(body.auth.extra).toEqual({ userId: "user_01TEST", sessionId: "session_01TEST", organizationId: "org_01TEST" });
+  });
+
+  it("accepts a lower-case scheme (RFC 9110 §11.1)", async () => {
+    const res = await call({ authorization: `bearer ${await issuer.token()}` });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ["the resource URL", RESOURCE],
+    ["the resource URL with a trailing slash", `${RESOURCE}/`],
+    ["the environment client id (no resource indicator configured)", "client_01ENV"],
+    ["an array containing the resource", ["https://other.example", RESOURCE]],
+  ])("accepts aud = %s", async (_label, aud) => {
+    expect((await call(bearer(await issuer.token({ aud })))).status).toBe(200);
+  });
+
+  it("rejects an expired token with invalid_token / Token has expired", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const res = await call(bearer(await issuer.token({ iat: now - 600, exp: now - 120 })));
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe(
+      `Bearer error="invalid_token", error_description="Token has expired", resource_metadata="${PRM}"`,
+    );
+    expect(await res.json()).toEqual({ error: "invalid_token", error_description: "Token has expired" });
+  });
+
+  it("tolerates clock skew within clockToleranceSeconds", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect((await call(bearer(await issuer.token({ exp: now - 10 })))).status).toBe(200);
+  });
+
+  it.each([
+    ["wrong issuer", { iss: "https://evil.authkit.app" }],
+    ["wrong audience", { aud: "https://other.example/mcp" }],
+    ["missing sub", { sub: undefined }],
+    ["missing exp", { exp: undefined }],
+    ["nbf in the future", { nbf: Math.floor(Date.now() / 1000) + 3600 }],
+    ["iat in the future", { iat: Math.floor(Date.now() / 1000) + 3600 }],
+  ])("rejects a token with %s as Token verification failed", async (_label, claims) => {
+    const res = await call(bearer(await issuer.token(claims)));
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe(
+      `Bearer error="invalid_token", error_description="Token verification failed", resource_metadata="${PRM}"`,
+    );
+    expect(await res.json()).toEqual({ error: "invalid_token", error_description: "Token verification failed" });
+  });
+
+  it("rejects a token signed by a key AuthKit does not publish", async () => {
+    const stranger = await createSigningKey("key-1"); // same kid, different key
+    const res = await call(bearer(await issuer.token({}, { key: stranger })));
+    expect(res.status).toBe(401);
+    expect((await res.json()).error_description).toBe("Token verification failed");
+  });
+
+  it("lets every other path through untouched", async () => {
+    const res = await fetch(`${app.url}/health`);
+    expect(res.status).toBe(200);
+    expect((await fetch(`${app.url}/mcpx`)).status).toBe(404);
+  });
+
+  it("guards sub-paths of mcpPath", async () => {
+    expect((await call({}, "/mcp/anything")).status).toBe(401);
+  });
+
+  it("lets CORS preflights through without credentials", async () => {
+    const res = await fetch(`${app.url}/mcp`, { method: "OPTIONS" });
+    expect(res.status).not.toBe(401);
+  });
+});
+
+describe("verified-token cache", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("verifies a repeated token's signature once", async () => {
+    const verify = vi.spyOn(crypto.subtle, "verify");
+    const token = await issuer.token();
+    for (let i = 0; i < 5; i++) expect((await call(bearer(token))).status).toBe(200);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect((await call(bearer(await issuer.token()))).status).toBe(200);
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+
+  it("stops honouring a cached token at its exp", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      const token = await issuer.token({ exp: now + 60 });
+      expect((await call(bearer(token))).status).toBe(200);
+      vi.setSystemTime((now + 120) * 1000); // past exp + 30 s tolerance
+      const res = await call(bearer(token));
+      expect(res.status).toBe(401);
+      expect((await res.json()).error_description).toBe("Token has expired");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("verifies every time when disabled", async () => {
+    const uncached = await startApp(baseConfig(issuer.url, { cache: { tokens: false } }));
+    try {
+      const verify = vi.spyOn(crypto.subtle, "verify");
+      const token = await issuer.token();
+      for (let i = 0; i < 3; i++) await fetch(`${uncached.url}/mcp`, { method: "POST", headers: bearer(token) });
+      expect(verify).toHaveBeenCalledTimes(3);
+    } finally {
+      await uncached.stop();
+    }
+  });
+});
