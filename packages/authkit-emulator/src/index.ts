@@ -1,0 +1,8 @@
+/**
+ * `@xmcp-dev/authkit-emulator`: a local, development-only stand-in for WorkOS AuthKit's MCP
+ * OAuth surface and the WorkOS REST API. This file is the whole public surface.
+ */
+export { startEmulator, type RunningEmulator } from "./start-emulator.js";
+export { EmulatorStartupError, type EmulatorStartupErrorCode } from "./emulator-startup-error.js";
+export type { EmulatorContext, EmulatorLogger, EmulatorOptions } from "./context.js";
+export type * from "./store/types.js";

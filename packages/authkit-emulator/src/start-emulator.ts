@@ -1,0 +1,97 @@
+import type { Server } from "node:http";
+import type { EmulatorContext, EmulatorOptions } from "./context.js";
+import { EmulatorStartupError } from "./emulator-startup-error.js";
+import { resolveEmulatorOptions } from "./emulator-options.js";
+import { ensureSigningKey } from "./keys/index.js";
+import { listen, originFor } from "./listen.js";
+import { createOAuthRouter } from "./oauth/index.js";
+import { createEmulatorApp } from "./server.js";
+import { createStore } from "./store/create-store.js";
+import { loadState } from "./store/load-state.js";
+import type { EmulatorState } from "./store/types.js";
+
+/** A running emulator, as `startEmulator()` hands it to tests and the CLI. */
+export interface RunningEmulator {
+  /** Origin, e.g. `http://127.0.0.1:4455`. */
+  url: string;
+  /** Equal to `url`: the `iss` of every token and the RFC 8414 issuer. */
+  issuer: string;
+  port: number;
+  /** The development API key (`sk_test_...`) the WorkOS REST API accepts. */
+  apiKey: string;
+  /** The environment client id (`client_...`): default audience of access tokens. */
+  clientId: string;
+  /** The live state; stays the same object across `reset()`. */
+  state: EmulatorState;
+  /** Shared with every router; tests may replace `now` to move the clock. */
+  context: EmulatorContext;
+  /** Back to the seed (signing keys kept). */
+  reset(): void;
+  /** Close every connection, then write pending state to `--data`. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the AuthKit + WorkOS API emulator. For development and tests only.
+ *
+ * @example
+ * const emulator = await startEmulator({ port: 0 });
+ * const workos = new WorkOS(emulator.apiKey, {
+ *   clientId: emulator.clientId, apiHostname: "127.0.0.1", port: emulator.port, https: false,
+ * });
+ * // ...
+ * await emulator.stop();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const resolved = resolveEmulatorOptions(options);
+  const { state, seed } = loadState({ seed: resolved.seed, data: resolved.data });
+  if (resolved.autoLogin !== undefined && !state.users.some((user) => user.email === resolved.autoLogin)) {
+    throw new EmulatorStartupError(
+      "ERR_EMULATOR_OPTION_INVALID",
+      `autoLogin: no user with email ${resolved.autoLogin} in the seed`,
+    );
+  }
+  const store = createStore({ state, seed, dataPath: resolved.data, logger: resolved.logger });
+  const { server, port } = await listen(resolved.port, resolved.host);
+  const issuer = originFor(resolved.host, port);
+  const context: EmulatorContext = {
+    state,
+    save: () => store.save(),
+    issuer,
+    accessTokenTtl: resolved.accessTokenTtl,
+    autoLogin: resolved.autoLogin,
+    logger: resolved.logger,
+    now: () => Math.floor(Date.now() / 1000),
+  };
+  try {
+    await ensureSigningKey(context);
+    server.on("request", createEmulatorApp(context, store, createOAuthRouter(context)));
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: issuer,
+    issuer,
+    port,
+    apiKey: state.environment.api_key,
+    clientId: state.environment.client_id,
+    state,
+    context,
+    reset: () => store.reset(),
+    stop() {
+      stopping ??= closeServer(server).finally(() => store.flush());
+      return stopping;
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets (the SDK's fetch, browsers) would otherwise hold close() open.
+    server.closeAllConnections();
+  });
+}
