@@ -1,0 +1,42 @@
+import type { RunningEmulator } from "../start-emulator.js";
+
+/** Seed users who can sign in with a password, with their organizations and roles. */
+function signInAccounts(emulator: RunningEmulator): string[] {
+  const { state } = emulator;
+  return state.users
+    .filter((user) => user.password !== undefined)
+    .map((user) => {
+      const memberships = state.memberships
+        .filter((m) => m.user_id === user.id && m.status === "active")
+        .map((m) => {
+          const org = state.organizations.find((o) => o.id === m.organization_id);
+          return `${org?.name ?? m.organization_id} (${m.role.slug})`;
+        });
+      const where = memberships.length > 0 ? memberships.join(", ") : "no organization";
+      return `    ${user.email.padEnd(24)} password: ${user.password ?? ""}   ${where}`;
+    });
+}
+
+/**
+ * What the CLI prints once listening. The API key, client id and seed passwords are fixed,
+ * public development values from the seed; printing them here is the point (and the only place
+ * the emulator ever prints a credential).
+ */
+export function renderBanner(emulator: RunningEmulator, options: { dataPath?: string; autoLogin?: string }): string {
+  const rule = "=".repeat(72);
+  const lines = [
+    rule,
+    "  AUTHKIT EMULATOR  --  DEVELOPMENT ONLY  --  NOT A REAL WORKOS ENVIRONMENT",
+    "  Fixed, public credentials. Never use this for production or real user data.",
+    rule,
+    `  URL / issuer:   ${emulator.url}`,
+    `  API key:        ${emulator.apiKey}`,
+    `  Client id:      ${emulator.clientId}`,
+    `  Metadata:       ${emulator.url}/.well-known/oauth-authorization-server`,
+    `  Outbox:         ${emulator.url}/_emulator/outbox`,
+    `  State file:     ${options.dataPath ?? "(in memory; pass --data file.json to persist)"}`,
+  ];
+  if (options.autoLogin !== undefined) lines.push(`  Auto-login:     ${options.autoLogin} (login page skipped)`);
+  lines.push("", "  Sign-in accounts:", ...signInAccounts(emulator), rule);
+  return lines.join("\n");
+}
