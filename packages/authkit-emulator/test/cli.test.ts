@@ -1,0 +1,80 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = join(packageDir, "dist", "cli.js");
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [join(packageDir, "..", "..", "node_modules", "tsup", "dist", "cli-default.js")], {
+    cwd: packageDir,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`tsup failed:\n${build.stdout}\n${build.stderr}`);
+}, 120_000);
+
+function run(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [cli, ...args], { cwd: packageDir });
+}
+
+/** Collect stdout until `done` matches, or fail after a timeout. */
+async function readUntil(child: ChildProcessWithoutNullStreams, done: RegExp): Promise<string> {
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 15_000;
+  while (!done.test(output)) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`CLI output so far:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return output;
+}
+
+describe("authkit-emulator CLI", () => {
+  it("prints the banner with URL, dev credentials and sign-in accounts, serves, and stops on SIGTERM", async () => {
+    const child = run(["--port", "0"]);
+    const banner = await readUntil(child, /Sign-in accounts:[\s\S]*={20,}/);
+    expect(banner).toContain("DEVELOPMENT ONLY");
+    expect(banner).toContain("sk_test_emulator_development_only_key");
+    expect(banner).toContain("client_01EMULATOR00000000000000");
+    expect(banner).toMatch(/alice@acme\.test\s+password: dev-password\s+Acme Corp \(admin\), Globex \(member\)/);
+    const url = /URL \/ issuer:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+    expect(url).toBeDefined();
+
+    const res = await fetch(`${url}/organizations`, {
+      headers: { authorization: "Bearer sk_test_emulator_development_only_key" },
+    });
+    expect(res.status).toBe(200);
+
+    child.kill("SIGTERM");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+  });
+
+  it("exits 1 with a clear message when the port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const child = run(["--port", String(port)]);
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = await once(child, "exit");
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("--help prints usage; an unknown flag exits 2", async () => {
+    const help = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--access-token-ttl");
+    const bad = spawnSync(process.execPath, [cli, "--prot", "1"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--prot");
+  });
+});
