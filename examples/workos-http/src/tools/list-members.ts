@@ -1,0 +1,22 @@
+import type { ToolMetadata } from "xmcp";
+import { getClient, requireOrganization, requireRole } from "@xmcp-dev/workos";
+
+export const metadata: ToolMetadata = {
+  name: "list-members",
+  description: "Every member of the organization with email and role. Admins only.",
+  annotations: { readOnlyHint: true },
+};
+
+export default async function listMembers() {
+  await requireRole("admin");
+  const organizationId = requireOrganization();
+  const workos = getClient();
+  const memberships = await (await workos.userManagement.listOrganizationMemberships({ organizationId })).autoPagination();
+  const members = await Promise.all(
+    memberships.map(async (m) => {
+      const user = await workos.userManagement.getUser(m.userId);
+      return { userId: user.id, email: user.email, role: m.role.slug, status: m.status };
+    }),
+  );
+  return JSON.stringify(members, null, 2);
+}
