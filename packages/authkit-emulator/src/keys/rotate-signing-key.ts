@@ -1,0 +1,30 @@
+import type { EmulatorContext } from "../context.js";
+import { generateSigningKey } from "./generate-signing-key.js";
+import { isStillPublished } from "./published-signing-keys.js";
+
+export interface SigningKeyRotation {
+  /** The key that signs every token from now on. */
+  kid: string;
+  /** Every key still in the JWKS (the new one and retired keys whose tokens may still be valid). */
+  publishedKids: string[];
+}
+
+/**
+ * Publishes a new signing key and retires the current one. The retired key stays in the JWKS
+ * until `accessTokenTtl` (+ a grace margin) has passed, because tokens it signed are still valid
+ * until then; keys past that point are dropped.
+ *
+ * @example
+ * const { kid } = await rotateSigningKey(ctx); // e.g. from POST /_emulator/keys/rotate
+ */
+export async function rotateSigningKey(ctx: EmulatorContext): Promise<SigningKeyRotation> {
+  const key = await generateSigningKey(ctx.now());
+  for (const existing of ctx.state.keys) {
+    if (existing.retired_at === null) existing.retired_at = ctx.now();
+  }
+  ctx.state.keys = ctx.state.keys.filter((existing) => isStillPublished(ctx, existing));
+  ctx.state.keys.push(key);
+  ctx.save();
+  ctx.logger.info(`Rotated signing key: ${key.kid} now signs new tokens.`);
+  return { kid: key.kid, publishedKids: ctx.state.keys.map((existing) => existing.kid) };
+}
