@@ -1,0 +1,79 @@
+import type { Response } from "express";
+import { clientDisplayName } from "../oauth/client-registry.js";
+import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import { activeMemberships } from "./user-directory.js";
+import type { PendingAuthorization } from "./pending-authorizations.js";
+import { consentPage } from "./pages/consent-page.js";
+import { magicCodePage } from "./pages/magic-code-page.js";
+import { organizationPage } from "./pages/organization-page.js";
+import { signInPage } from "./pages/sign-in-page.js";
+import { ssoPage } from "./pages/sso-page.js";
+import { sendHtml } from "./send-html.js";
+
+function redirectHost(redirectUri: string): string {
+  const url = new URL(redirectUri);
+  return url.host ? `${url.protocol}//${url.host}` : url.protocol;
+}
+
+/**
+ * Renders the page for where the sign-in stands: identify the user (password, magic code or
+ * SSO), then pick an organization when there are several, then consent.
+ */
+export function showCurrentStep(runtime: OAuthRuntime, pending: PendingAuthorization, res: Response): void {
+  const { state } = runtime.ctx;
+  const clientName = clientDisplayName(pending.request.client);
+  const user = state.users.find((candidate) => candidate.id === pending.userId);
+  if (!user) {
+    const connection = state.connections.find((candidate) => candidate.id === pending.ssoConnectionId);
+    if (connection && pending.email) {
+      const organization = state.organizations.find((candidate) => candidate.id === connection.organization_id);
+      sendHtml(res, 200, ssoPage({
+        pendingId: pending.id,
+        connectionName: connection.name,
+        connectionType: connection.connection_type,
+        organizationName: organization?.name ?? connection.organization_id,
+        email: pending.email,
+      }));
+    } else if (pending.magicCode) {
+      sendHtml(res, 200, magicCodePage({ pendingId: pending.id, email: pending.magicCode.email }));
+    } else {
+      sendHtml(res, 200, signInPage({ pendingId: pending.id, clientName, email: pending.email }));
+    }
+    return;
+  }
+  if (pending.organizationId === undefined) {
+    const organizations = activeMemberships(state, user.id).map((membership) => ({
+      id: membership.organization_id,
+      name: state.organizations.find((candidate) => candidate.id === membership.organization_id)?.name ?? membership.organization_id,
+      role: membership.role.slug,
+    }));
+    sendHtml(res, 200, organizationPage({ pendingId: pending.id, email: user.email, organizations }));
+    return;
+  }
+  const organization = state.organizations.find((candidate) => candidate.id === pending.organizationId);
+  sendHtml(res, 200, consentPage({
+    pendingId: pending.id,
+    clientName,
+    clientId: pending.request.client.client_id,
+    redirectHost: redirectHost(pending.request.redirectUri),
+    email: user.email,
+    organizationName: organization?.name ?? null,
+    scopes: pending.request.scope.split(" ").filter(Boolean),
+    resource: pending.request.resource,
+  }));
+}
+
+/**
+ * Records who signed in. The organization is chosen now when there is no choice to make:
+ * SSO fixes it to the connection's organization; one membership picks itself; none means no org.
+ */
+export function markSignedIn(runtime: OAuthRuntime, pending: PendingAuthorization, userId: string, ssoOrganizationId?: string): void {
+  pending.userId = userId;
+  pending.magicCode = undefined;
+  if (ssoOrganizationId) {
+    pending.organizationId = ssoOrganizationId;
+    return;
+  }
+  const memberships = activeMemberships(runtime.ctx.state, userId);
+  if (memberships.length <= 1) pending.organizationId = memberships[0]?.organization_id ?? null;
+}

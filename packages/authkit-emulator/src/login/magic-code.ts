@@ -1,0 +1,96 @@
+import { randomInt, timingSafeEqual } from "node:crypto";
+import type { RequestHandler } from "express";
+import { clientDisplayName } from "../oauth/client-registry.js";
+import { createPrefixedId } from "../oauth/opaque-ids.js";
+import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import { markSignedIn } from "./current-step.js";
+import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
+import { magicCodePage } from "./pages/magic-code-page.js";
+import { signInPage } from "./pages/sign-in-page.js";
+import { sendHtml } from "./send-html.js";
+import { findUserByEmail, ssoConnectionForEmail } from "./user-directory.js";
+
+/** AuthKit magic codes are 6 digits and expire after 10 minutes. */
+export const MAGIC_CODE_TTL_SECONDS = 600;
+const MAGIC_CODE_ATTEMPTS = 5;
+
+/** POST /login/magic-code: "emails" a 6-digit code to the outbox and the dev log. */
+export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
+  return (req, res) => {
+    const pending = loadPending(runtime, req, res);
+    if (!pending) return;
+    const { ctx } = runtime;
+    const email = formField(req, "email").trim();
+    pending.email = email;
+    const connection = ssoConnectionForEmail(ctx.state, email);
+    if (connection) {
+      pending.ssoConnectionId = connection.id;
+      redirectToCurrentStep(res, pending);
+      return;
+    }
+    const user = findUserByEmail(ctx.state, email);
+    if (!user) {
+      // A development emulator may say so plainly; real AuthKit would not reveal it.
+      const error = "No user with this email exists in the emulator. Add one with the admin API or the seed.";
+      sendHtml(res, 404, signInPage({ pendingId: pending.id, clientName: clientDisplayName(pending.request.client), email, error }));
+      return;
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    pending.magicCode = { email: user.email, code, expiresAt: ctx.now() + MAGIC_CODE_TTL_SECONDS, attemptsLeft: MAGIC_CODE_ATTEMPTS };
+    ctx.state.outbox.push({
+      id: createPrefixedId("email"),
+      to: user.email,
+      subject: "Your sign-in code",
+      text: `Your sign-in code is ${code}. It expires in 10 minutes.`,
+      code,
+      sent_at: new Date(ctx.now() * 1000).toISOString(),
+    });
+    ctx.save();
+    // The one secret the dev log may print: delivering it to the developer is the whole point.
+    ctx.logger.info(`Magic code for ${user.email}: ${code} (development outbox: /_emulator/outbox)`);
+    redirectToCurrentStep(res, pending);
+  };
+}
+
+/** POST /login/magic-code/verify: limited attempts, then the code is void. */
+export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
+  return (req, res) => {
+    const pending = loadPending(runtime, req, res);
+    if (!pending) return;
+    const challenge = pending.magicCode;
+    if (!challenge) {
+      redirectToCurrentStep(res, pending);
+      return;
+    }
+    const presented = Buffer.from(formField(req, "code").trim());
+    const expected = Buffer.from(challenge.code);
+    const matches = presented.length === expected.length && timingSafeEqual(presented, expected);
+    if (matches && challenge.expiresAt > runtime.ctx.now()) {
+      const user = findUserByEmail(runtime.ctx.state, challenge.email);
+      if (user) {
+        markSignedIn(runtime, pending, user.id);
+        redirectToCurrentStep(res, pending);
+        return;
+      }
+    }
+    challenge.attemptsLeft -= 1;
+    if (challenge.attemptsLeft <= 0 || challenge.expiresAt <= runtime.ctx.now()) {
+      pending.magicCode = undefined;
+      const error = "That code has expired or was entered wrongly too many times. Request a new one.";
+      sendHtml(res, 400, signInPage({ pendingId: pending.id, clientName: clientDisplayName(pending.request.client), email: challenge.email, error }));
+      return;
+    }
+    sendHtml(res, 400, magicCodePage({ pendingId: pending.id, email: challenge.email, error: "That code is not correct." }));
+  };
+}
+
+/** POST /login/restart: back to the email form ("use a different email"). */
+export function restartSignIn(runtime: OAuthRuntime): RequestHandler {
+  return (req, res) => {
+    const pending = loadPending(runtime, req, res);
+    if (!pending) return;
+    pending.magicCode = undefined;
+    pending.ssoConnectionId = undefined;
+    redirectToCurrentStep(res, pending);
+  };
+}

@@ -1,0 +1,40 @@
+import { timingSafeEqual } from "node:crypto";
+import type { RequestHandler } from "express";
+import { clientDisplayName } from "../oauth/client-registry.js";
+import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import { markSignedIn } from "./current-step.js";
+import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
+import { signInPage } from "./pages/sign-in-page.js";
+import { sendHtml } from "./send-html.js";
+import { findUserByEmail, ssoConnectionForEmail } from "./user-directory.js";
+
+function passwordsEqual(expected: string | undefined, presented: string): boolean {
+  if (expected === undefined) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** POST /login/password: email + password, or on to the identity provider for an SSO domain. */
+export function passwordSignIn(runtime: OAuthRuntime): RequestHandler {
+  return (req, res) => {
+    const pending = loadPending(runtime, req, res);
+    if (!pending) return;
+    const email = formField(req, "email").trim();
+    pending.email = email;
+    const connection = ssoConnectionForEmail(runtime.ctx.state, email);
+    if (connection) {
+      pending.ssoConnectionId = connection.id;
+      redirectToCurrentStep(res, pending);
+      return;
+    }
+    const user = findUserByEmail(runtime.ctx.state, email);
+    if (!user || !passwordsEqual(user.password, formField(req, "password"))) {
+      const clientName = clientDisplayName(pending.request.client);
+      sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, email, error: "Incorrect email or password." }));
+      return;
+    }
+    markSignedIn(runtime, pending, user.id);
+    redirectToCurrentStep(res, pending);
+  };
+}

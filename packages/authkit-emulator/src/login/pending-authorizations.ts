@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import type { AuthorizationRequest } from "../oauth/authorization-request.js";
+
+/** How long a user has to finish signing in before the authorization must be restarted. */
+export const PENDING_AUTHORIZATION_TTL_SECONDS = 15 * 60;
+
+export interface MagicCodeChallenge {
+  email: string;
+  code: string;
+  expiresAt: number;
+  attemptsLeft: number;
+}
+
+/** A sign-in in progress: the validated authorization request and how far the user got. */
+export interface PendingAuthorization {
+  /** Opaque id carried in a hidden form field. */
+  id: string;
+  /** Random value also held in an HttpOnly cookie: a form post only counts from the browser that started it. */
+  browserBinding: string;
+  request: AuthorizationRequest;
+  expiresAt: number;
+  email?: string;
+  userId?: string;
+  /** undefined: not chosen yet; null: the user has no organization. */
+  organizationId?: string | null;
+  ssoConnectionId?: string;
+  magicCode?: MagicCodeChallenge;
+  consented?: boolean;
+}
+
+/** In-memory pending sign-ins, keyed by their opaque id. */
+export class PendingAuthorizationStore {
+  private readonly pending = new Map<string, PendingAuthorization>();
+
+  constructor(private readonly now: () => number) {}
+
+  /**
+   * @example
+   * const pending = store.create(request, browserBinding);
+   */
+  create(request: AuthorizationRequest, browserBinding: string): PendingAuthorization {
+    this.forgetExpired();
+    const pending: PendingAuthorization = {
+      id: randomBytes(24).toString("base64url"),
+      browserBinding,
+      request,
+      expiresAt: this.now() + PENDING_AUTHORIZATION_TTL_SECONDS,
+    };
+    this.pending.set(pending.id, pending);
+    return pending;
+  }
+
+  /** The pending authorization if it exists, is unexpired and belongs to this browser. */
+  find(id: unknown, browserBinding: string | undefined): PendingAuthorization | undefined {
+    if (typeof id !== "string" || !browserBinding) return undefined;
+    const pending = this.pending.get(id);
+    if (!pending || pending.expiresAt <= this.now() || pending.browserBinding !== browserBinding) return undefined;
+    return pending;
+  }
+
+  /** Ends a pending authorization once it produced a code or an error: its forms cannot be replayed. */
+  finish(id: string): void {
+    this.pending.delete(id);
+  }
+
+  private forgetExpired(): void {
+    const now = this.now();
+    for (const [id, pending] of this.pending) if (pending.expiresAt <= now) this.pending.delete(id);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Request, Response } from "express";
+import { completeAuthorization } from "../oauth/authorization-completion.js";
+import type { AuthorizationRequest } from "../oauth/authorization-request.js";
+import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import { ensureBrowserBinding } from "./browser-binding.js";
+import { redirectToCurrentStep } from "./pending-request.js";
+import { activeMemberships, findUserByEmail } from "./user-directory.js";
+
+/**
+ * Hands a validated authorization request to the hosted login. With `autoLogin` set the UI is
+ * skipped for automated runs: that user, their first organization, consent granted.
+ *
+ * @example
+ * startSignIn(runtime, req, res, request);
+ */
+export function startSignIn(runtime: OAuthRuntime, req: Request, res: Response, request: AuthorizationRequest): void {
+  const { ctx } = runtime;
+  if (ctx.autoLogin) {
+    const user = findUserByEmail(ctx.state, ctx.autoLogin);
+    if (user) {
+      const organizationId = activeMemberships(ctx.state, user.id)[0]?.organization_id ?? null;
+      res.redirect(302, completeAuthorization(runtime, request, { userId: user.id, organizationId }));
+      return;
+    }
+    ctx.logger.warn(`autoLogin user ${ctx.autoLogin} does not exist; showing the login page instead.`);
+  }
+  const pending = runtime.pending.create(request, ensureBrowserBinding(req, res));
+  redirectToCurrentStep(res, pending);
+}

@@ -1,0 +1,46 @@
+import { SignJWT } from "jose";
+import type { EmulatorContext } from "../context.js";
+import { ensureSigningKey, importSigningKey } from "../keys/index.js";
+import { organizationClaims } from "./access-token-claims.js";
+import { createPrefixedId } from "./opaque-ids.js";
+
+export interface AccessTokenSubject {
+  userId: string;
+  organizationId: string | null;
+  sessionId: string;
+  clientId: string;
+  scope: string;
+  /** RFC 8707 resource; becomes `aud`. */
+  resource: string | null;
+}
+
+/**
+ * Mints an AuthKit-shaped access token: an RS256 JWT with `kid` in the header and the claims
+ * `iss sub aud client_id sid org_id scope jti iat exp`, plus the JWT-template claims.
+ * `aud` is the requested resource (RFC 8707 §2.2), else the environment's client id, which is
+ * what AuthKit uses when no resource was named.
+ *
+ * @example
+ * const { accessToken, expiresIn } = await mintAccessToken(ctx, subject);
+ */
+export async function mintAccessToken(ctx: EmulatorContext, subject: AccessTokenSubject): Promise<{ accessToken: string; expiresIn: number }> {
+  const key = await ensureSigningKey(ctx);
+  const now = ctx.now();
+  const claims: Record<string, unknown> = {
+    client_id: subject.clientId,
+    sid: subject.sessionId,
+    scope: subject.scope,
+    ...(subject.organizationId ? { org_id: subject.organizationId } : {}),
+    ...organizationClaims(ctx.state, subject.userId, subject.organizationId),
+  };
+  const accessToken = await new SignJWT(claims)
+    .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
+    .setIssuer(ctx.issuer)
+    .setSubject(subject.userId)
+    .setAudience(subject.resource ?? ctx.state.environment.client_id)
+    .setJti(createPrefixedId("jti"))
+    .setIssuedAt(now)
+    .setExpirationTime(now + ctx.accessTokenTtl)
+    .sign(await importSigningKey(key));
+  return { accessToken, expiresIn: ctx.accessTokenTtl };
+}

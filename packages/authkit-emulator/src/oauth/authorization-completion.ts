@@ -1,0 +1,53 @@
+import type { SessionRecord } from "../store/types.js";
+import { AUTHORIZATION_CODE_TTL_SECONDS } from "./authorization-codes.js";
+import { buildRedirect, type AuthorizationRequest } from "./authorization-request.js";
+import { createPrefixedId } from "./opaque-ids.js";
+import type { OAuthRuntime } from "./oauth-runtime.js";
+
+export interface SignedInUser {
+  userId: string;
+  organizationId: string | null;
+}
+
+/**
+ * Ends a successful sign-in: opens a session (the `sid` of every token of this grant), records
+ * the sign-in on the user, and returns the redirect carrying a single-use code bound to the
+ * client, redirect URI, PKCE challenge, resource, scope, user, organization and session.
+ *
+ * @example
+ * res.redirect(303, completeAuthorization(runtime, pending.request, { userId, organizationId }));
+ */
+export function completeAuthorization(runtime: OAuthRuntime, request: AuthorizationRequest, user: SignedInUser): string {
+  const { ctx } = runtime;
+  const session: SessionRecord = {
+    id: createPrefixedId("session"),
+    user_id: user.userId,
+    organization_id: user.organizationId,
+    client_id: request.client.client_id,
+    created_at: new Date(ctx.now() * 1000).toISOString(),
+    revoked: false,
+  };
+  ctx.state.sessions.push(session);
+  const record = ctx.state.users.find((candidate) => candidate.id === user.userId);
+  if (record) record.last_sign_in_at = session.created_at;
+  ctx.save();
+  const code = runtime.codes.issue({
+    clientId: request.client.client_id,
+    redirectUri: request.redirectUri,
+    codeChallenge: request.codeChallenge,
+    resource: request.resource,
+    scope: request.scope,
+    userId: user.userId,
+    organizationId: user.organizationId,
+    sessionId: session.id,
+    family: createPrefixedId("family"),
+    expiresAt: ctx.now() + AUTHORIZATION_CODE_TTL_SECONDS,
+    used: false,
+  });
+  return buildRedirect(request, { code });
+}
+
+/** RFC 6749 §4.1.2.1 `access_denied` when the user declines consent. */
+export function denyAuthorization(request: AuthorizationRequest): string {
+  return buildRedirect(request, { error: "access_denied", error_description: "The user denied the request." });
+}

@@ -1,0 +1,32 @@
+import type { RequestHandler } from "express";
+import { errorPage } from "../login/pages/error-page.js";
+import { sendHtml } from "../login/send-html.js";
+import { startSignIn } from "../login/start-sign-in.js";
+import { buildRedirect, parseAuthorizationRequest, resolveAuthorizationTarget, type AuthorizationTarget } from "./authorization-request.js";
+import { OAuthError } from "./oauth-error.js";
+import type { OAuthRuntime } from "./oauth-runtime.js";
+
+/**
+ * GET /oauth2/authorize (RFC 6749 §4.1.1 with PKCE, RFC 7636, and RFC 8707 resource).
+ * An unknown client or an unregistered redirect URI is shown on a page and never redirected
+ * (RFC 6749 §4.1.2.1), otherwise an open redirector; every later error goes back to the client.
+ */
+export function authorizeEndpoint(runtime: OAuthRuntime): RequestHandler {
+  return async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    let target: AuthorizationTarget;
+    try {
+      target = await resolveAuthorizationTarget(query, runtime.clients);
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error;
+      sendHtml(res, 400, errorPage({ title: "This sign-in link is not valid", code: error.code, description: error.description }));
+      return;
+    }
+    try {
+      startSignIn(runtime, req, res, parseAuthorizationRequest(query, target));
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error;
+      res.redirect(302, buildRedirect(target, { error: error.code, error_description: error.description }));
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import type { EmulatorContext } from "../context.js";
+import type { OAuthClientRecord } from "../store/types.js";
+import { fetchClientIdMetadataDocument, isClientIdMetadataUrl } from "./client-id-metadata-document.js";
+import { OAuthError } from "./oauth-error.js";
+
+/** How long a fetched metadata document is trusted before it is fetched again. */
+export const CIMD_CACHE_SECONDS = 300;
+
+/**
+ * Finds OAuth clients: registered ones (RFC 7591) from the state, URL client ids from their
+ * metadata document (fetched, cached for {@link CIMD_CACHE_SECONDS}, and recorded in
+ * `state.oauthClients` with kind "cimd" so the admin API can list them).
+ */
+export class ClientRegistry {
+  private readonly fetchedAt = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<OAuthClientRecord>>();
+
+  constructor(private readonly ctx: EmulatorContext) {}
+
+  /**
+   * @example
+   * const client = await registry.resolve(clientId); // throws OAuthError("invalid_client")
+   */
+  async resolve(clientId: string): Promise<OAuthClientRecord> {
+    if (isClientIdMetadataUrl(clientId)) return this.resolveMetadataDocument(clientId);
+    const client = this.ctx.state.oauthClients.find((candidate) => candidate.client_id === clientId && candidate.kind === "dcr");
+    if (!client) throw new OAuthError("invalid_client", "Unknown client_id.");
+    return client;
+  }
+
+  private resolveMetadataDocument(clientId: string): Promise<OAuthClientRecord> {
+    const cached = this.ctx.state.oauthClients.find((candidate) => candidate.client_id === clientId && candidate.kind === "cimd");
+    const fetchedAt = this.fetchedAt.get(clientId);
+    if (cached && fetchedAt !== undefined && fetchedAt + CIMD_CACHE_SECONDS > this.ctx.now()) {
+      return Promise.resolve(cached);
+    }
+    let running = this.inFlight.get(clientId);
+    if (!running) {
+      running = this.refresh(clientId).finally(() => this.inFlight.delete(clientId));
+      this.inFlight.set(clientId, running);
+    }
+    return running;
+  }
+
+  private async refresh(clientId: string): Promise<OAuthClientRecord> {
+    const metadata = await fetchClientIdMetadataDocument(clientId);
+    const record: OAuthClientRecord = {
+      ...metadata,
+      client_id: clientId,
+      client_id_issued_at: this.ctx.now(),
+      kind: "cimd",
+    };
+    const others = this.ctx.state.oauthClients.filter((candidate) => candidate.client_id !== clientId);
+    this.ctx.state.oauthClients = [...others, record];
+    this.ctx.save();
+    this.fetchedAt.set(clientId, this.ctx.now());
+    return record;
+  }
+}
+
+/** What the consent screen calls the client: its name, else the CIMD URL's host. */
+export function clientDisplayName(client: OAuthClientRecord): string {
+  if (client.client_name) return client.client_name;
+  if (client.kind === "cimd") return new URL(client.client_id).host;
+  return client.client_id;
+}

@@ -1,0 +1,50 @@
+import express, { type Router } from "express";
+import type { EmulatorContext } from "../context.js";
+import { createLoginRouter } from "../login/index.js";
+import { authorizeEndpoint } from "./authorize-endpoint.js";
+import { introspectionEndpoint } from "./introspection-endpoint.js";
+import { jwksEndpoint } from "./jwks-endpoint.js";
+import { authorizationServerMetadataEndpoint, openIdConfigurationEndpoint } from "./metadata-endpoints.js";
+import { oauthErrorHandler } from "./oauth-error-handler.js";
+import { createOAuthRuntime } from "./oauth-runtime.js";
+import { openCors } from "./open-cors.js";
+import { registerEndpoint } from "./register-endpoint.js";
+import { revocationEndpoint } from "./revocation-endpoint.js";
+import { tokenEndpoint } from "./token-endpoint.js";
+import { userinfoEndpoint } from "./userinfo-endpoint.js";
+
+export { OAuthError, type OAuthErrorCode } from "./oauth-error.js";
+export { verifyAccessToken, type ActiveAccessToken } from "./verify-access-token.js";
+
+/**
+ * AuthKit's MCP OAuth surface and hosted login, mounted at the root of the emulator app:
+ * well-known metadata, /oauth2/{authorize,token,register,jwks,userinfo,introspection,revoke},
+ * /sso/jwks/:clientId and /login/...
+ *
+ * @example
+ * app.use(createOAuthRouter(ctx));
+ */
+export function createOAuthRouter(ctx: EmulatorContext): Router {
+  const runtime = createOAuthRuntime(ctx);
+  const router = express.Router();
+  const form = express.urlencoded({ extended: false, limit: "16kb" });
+  const json = express.json({ limit: "16kb" });
+
+  router.use(["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration", "/oauth2/jwks", "/sso/jwks", "/oauth2/token", "/oauth2/register"], openCors);
+  router.get("/.well-known/oauth-authorization-server", authorizationServerMetadataEndpoint(ctx));
+  router.get("/.well-known/openid-configuration", openIdConfigurationEndpoint(ctx));
+  router.get("/oauth2/jwks", jwksEndpoint(ctx));
+  router.get("/sso/jwks/:clientId", jwksEndpoint(ctx));
+
+  router.get("/oauth2/authorize", authorizeEndpoint(runtime));
+  router.post("/oauth2/register", json, registerEndpoint(runtime));
+  router.post("/oauth2/token", form, tokenEndpoint(runtime));
+  router.get("/oauth2/userinfo", userinfoEndpoint(runtime));
+  router.post("/oauth2/userinfo", form, userinfoEndpoint(runtime));
+  router.post("/oauth2/introspection", form, introspectionEndpoint(runtime));
+  router.post("/oauth2/revoke", form, revocationEndpoint(runtime));
+
+  router.use(createLoginRouter(runtime));
+  router.use(["/oauth2", "/.well-known", "/sso/jwks"], oauthErrorHandler(ctx.logger));
+  return router;
+}

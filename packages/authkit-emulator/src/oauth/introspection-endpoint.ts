@@ -1,0 +1,47 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Request, RequestHandler } from "express";
+import { authenticateClient } from "./client-authentication.js";
+import { OAuthError } from "./oauth-error.js";
+import type { OAuthRuntime } from "./oauth-runtime.js";
+import { findRefreshToken } from "./refresh-tokens.js";
+import { requiredParam } from "./request-params.js";
+import { verifyAccessToken } from "./verify-access-token.js";
+
+/**
+ * RFC 7662 §2.1 requires the caller to be authorized (against token scanning): a resource server
+ * presents the environment's API key as a Bearer token, or a client authenticates as at /token.
+ */
+async function authorizeCaller(runtime: OAuthRuntime, req: Request): Promise<void> {
+  const header = req.headers.authorization ?? "";
+  if (header.startsWith("Bearer ")) {
+    const presented = Buffer.from(header.slice(7));
+    const apiKey = Buffer.from(runtime.ctx.state.environment.api_key);
+    if (presented.length === apiKey.length && timingSafeEqual(presented, apiKey)) return;
+    throw new OAuthError("invalid_client", "The API key is not valid.");
+  }
+  await authenticateClient(req, runtime.clients);
+}
+
+async function introspect(runtime: OAuthRuntime, token: string): Promise<Record<string, unknown>> {
+  const { ctx } = runtime;
+  const refresh = findRefreshToken(ctx, token);
+  if (refresh) {
+    const session = ctx.state.sessions.find((candidate) => candidate.id === refresh.session_id);
+    if (refresh.used || refresh.expires_at <= ctx.now() || !session || session.revoked) return { active: false };
+    return { active: true, token_type: "refresh_token", client_id: refresh.client_id, scope: refresh.scope, sub: session.user_id, sid: session.id, exp: refresh.expires_at };
+  }
+  try {
+    return { active: true, token_type: "Bearer", ...(await verifyAccessToken(runtime, token)) };
+  } catch (error) {
+    if (error instanceof OAuthError) return { active: false };
+    throw error;
+  }
+}
+
+/** POST /oauth2/introspection (RFC 7662): `active` plus the token's claims, or just `active: false`. */
+export function introspectionEndpoint(runtime: OAuthRuntime): RequestHandler {
+  return async (req, res) => {
+    await authorizeCaller(runtime, req);
+    res.set("Cache-Control", "no-store").json(await introspect(runtime, requiredParam(req.body, "token")));
+  };
+}

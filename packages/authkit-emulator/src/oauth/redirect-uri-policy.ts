@@ -1,0 +1,54 @@
+import { OAuthError } from "./oauth-error.js";
+
+/** Schemes that execute or embed content instead of navigating to a client. */
+const FORBIDDEN_SCHEMES = new Set(["javascript:", "data:", "vbscript:", "file:", "blob:", "about:"]);
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
+
+/** RFC 8252 §7.3 covers loopback IP literals; `localhost` is matched exactly (§8.3 discourages it). */
+const LOOPBACK_IP_REDIRECT = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::\d{1,5})?(\/[^#]*)?$/;
+
+/**
+ * Checks one redirect URI a client registers (RFC 7591 §2, RFC 8252 §7): https anywhere;
+ * http only on loopback; private-use schemes (`cursor://`, `vscode://`) for native apps;
+ * never a fragment (RFC 6749 §3.1.2) nor a scheme that runs code.
+ *
+ * @example
+ * assertAcceptableRedirectUri("http://127.0.0.1:33418/callback");
+ */
+export function assertAcceptableRedirectUri(value: unknown): asserts value is string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2000) {
+    throw new OAuthError("invalid_redirect_uri", "Each redirect URI must be a non-empty string.");
+  }
+  if (value.includes("#")) {
+    throw new OAuthError("invalid_redirect_uri", "Redirect URIs must not contain a fragment.");
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new OAuthError("invalid_redirect_uri", "Redirect URIs must be absolute URIs.");
+  }
+  if (FORBIDDEN_SCHEMES.has(url.protocol)) {
+    throw new OAuthError("invalid_redirect_uri", `The ${url.protocol} scheme is not allowed in a redirect URI.`);
+  }
+  if (url.username || url.password) {
+    throw new OAuthError("invalid_redirect_uri", "Redirect URIs must not contain credentials.");
+  }
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new OAuthError("invalid_redirect_uri", "http redirect URIs are allowed only on loopback (127.0.0.1, [::1], localhost).");
+  }
+}
+
+/**
+ * Exact string comparison (OAuth 2.1 §4.1.3: no prefix or normalised matching), with the one
+ * exception RFC 8252 §7.3 requires: a loopback IP redirect may use any port, since native apps
+ * bind an ephemeral one at request time.
+ */
+export function redirectUriMatches(registered: string, requested: string): boolean {
+  if (registered === requested) return true;
+  const a = LOOPBACK_IP_REDIRECT.exec(registered);
+  const b = LOOPBACK_IP_REDIRECT.exec(requested);
+  if (!a || !b) return false;
+  return a[1] === b[1] && (a[2] ?? "") === (b[2] ?? "");
+}

@@ -1,0 +1,32 @@
+import type { RequestHandler } from "express";
+import type { OAuthClientRecord } from "../store/types.js";
+import { parseClientMetadata } from "./client-metadata.js";
+import { createPrefixedId, createSecret } from "./opaque-ids.js";
+import type { OAuthRuntime } from "./oauth-runtime.js";
+
+/**
+ * POST /oauth2/register (RFC 7591). Public clients (`none`) get only a client_id; confidential
+ * ones also a client_secret that never expires (`client_secret_expires_at: 0`, §3.2.1).
+ */
+export function registerEndpoint(runtime: OAuthRuntime): RequestHandler {
+  return (req, res) => {
+    const { ctx } = runtime;
+    // RFC 7591 §2: token_endpoint_auth_method defaults to client_secret_basic.
+    const metadata = parseClientMetadata(req.body, "client_secret_basic");
+    const client: OAuthClientRecord = {
+      ...metadata,
+      client_id: createPrefixedId("client"),
+      client_id_issued_at: ctx.now(),
+      kind: "dcr",
+      ...(metadata.token_endpoint_auth_method === "none" ? {} : { client_secret: createSecret() }),
+    };
+    ctx.state.oauthClients.push(client);
+    ctx.save();
+    ctx.logger.info(`Registered OAuth client ${client.client_id}${client.client_name ? ` (${client.client_name})` : ""}.`);
+    const { kind: _kind, ...response } = client;
+    res
+      .status(201)
+      .set({ "Cache-Control": "no-store", Pragma: "no-cache" })
+      .json({ ...response, ...(client.client_secret ? { client_secret_expires_at: 0 } : {}) });
+  };
+}
