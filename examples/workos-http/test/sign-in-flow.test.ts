@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
+import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
+
+const silent = { info() {}, warn() {}, error() {} };
+let emulator: RunningEmulator;
+let server: ExampleServer;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, logger: silent });
+  server = await startExampleServer(emulator.url);
+});
+afterAll(async () => {
+  await server?.stop();
+  await emulator?.stop();
+});
+
+describe("sign-in with dynamic client registration", () => {
+  it("goes from a 401 challenge to a signed-in whoami", async () => {
+    const challenge = await fetch(server.mcpURL, { method: "POST" });
+    expect(challenge.status).toBe(401);
+    expect(challenge.headers.get("www-authenticate")).toContain(`resource_metadata="${server.url}/.well-known/oauth-protected-resource/mcp"`);
+
+    const { client, provider, close } = await connectWithSignIn(server.mcpURL, { email: "bob@acme.test" });
+    try {
+      expect(provider.registered?.client_id).toBeTruthy();
+      expect(emulator.state.oauthClients.some((c) => c.client_id === provider.registered?.client_id && c.kind === "dcr")).toBe(true);
+      const whoami = await callTool(client, "whoami");
+      expect(whoami.isError).toBe(false);
+      const body = JSON.parse(whoami.text);
+      expect(body).toMatchObject({
+        userId: "user_01BOB0000000000000000000",
+        email: "bob@acme.test",
+        organizationId: "org_01ACME000000000000000000",
+        role: "member",
+      });
+    } finally {
+      await close();
+    }
+  });
+});
