@@ -22,9 +22,11 @@ export function createEmulatorApp(ctx: EmulatorContext, store: EmulatorStore, oa
   const app = express();
   app.disable("x-powered-by");
   app.use(requestId);
+  // The OAuth router parses its own bodies with tighter limits per endpoint, so it goes first
+  // and these parsers only see requests it did not answer.
+  app.use(oauthRouter);
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  app.use(oauthRouter);
   app.use(createApiRouter(ctx));
   app.use(createAdminRouter(ctx, store));
   app.use(routeNotFound);
