@@ -101,6 +101,8 @@ describe("admin API (/_emulator)", () => {
     expect(json.kid).not.toBe(before[0]);
     expect(json.published_kids).toEqual([before[0], json.kid]);
     expect(emulator.state.keys.find((k) => k.kid === before[0])?.retired_at).not.toBeNull();
+    const jwks = (await fetch(`${emulator.url}/oauth2/jwks`).then((res) => res.json())) as { keys: { kid: string }[] };
+    expect(jwks.keys.map((k) => k.kid).sort()).toEqual([before[0], json.kid].sort());
   });
 
   it("resets to the seed, keeping the signing keys", async () => {

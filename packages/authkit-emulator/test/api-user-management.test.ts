@@ -133,7 +133,7 @@ describe("organization memberships", () => {
   });
 
   it("listOrganizationMemberships without user or organization is a 422", async () => {
-    const error = await workos.userManagement.listOrganizationMemberships({}).catch((e: unknown) => e);
+    const error = await workos.userManagement.listOrganizationMemberships({} as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityException);
   });
 
