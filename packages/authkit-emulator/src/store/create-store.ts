@@ -45,14 +45,16 @@ export function createStore(input: {
     }
   };
 
+  const save = (): void => {
+    if (dataPath === undefined || timer !== undefined) return;
+    timer = setTimeout(writeNow, SAVE_DEBOUNCE_MS);
+    // A pending write must not keep a test process alive; stop() flushes it anyway.
+    timer.unref();
+  };
+
   return {
     state,
-    save() {
-      if (dataPath === undefined || timer !== undefined) return;
-      timer = setTimeout(writeNow, SAVE_DEBOUNCE_MS);
-      // A pending write must not keep a test process alive; stop() flushes it anyway.
-      timer.unref();
-    },
+    save,
     flush() {
       if (timer === undefined) return;
       clearTimeout(timer);
@@ -67,7 +69,7 @@ export function createStore(input: {
         if (!(key in fresh)) delete state[key];
       }
       Object.assign(state, fresh);
-      this.save();
+      save();
     },
   };
 }
