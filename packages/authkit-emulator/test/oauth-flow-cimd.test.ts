@@ -1,0 +1,117 @@
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import * as oauth from "oauth4webapi";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
+import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { authorizationUrl, discover, exchangeCode, postForm, refresh } from "./helpers/oauth-client.js";
+import { signInWithPassword } from "./helpers/sign-in.js";
+
+const REDIRECT_URI = "http://127.0.0.1:45001/oauth/callback";
+
+/** Metadata documents the test serves, by path; a function lets a test send a raw body. */
+const documents = new Map<string, (clientId: string) => { type: string; body: string }>();
+const json = (value: unknown) => ({ type: "application/json", body: JSON.stringify(value) });
+
+describe("Client ID Metadata Document clients", () => {
+  let emu: OAuthTestEmulator;
+  let docs: Awaited<ReturnType<typeof startLoopbackServer>>;
+  let fetches = 0;
+
+  beforeAll(async () => {
+    emu = await startOAuthTestEmulator();
+    docs = await startLoopbackServer((req, res) => {
+      const make = documents.get(req.url ?? "");
+      fetches += 1;
+      if (!make) return void res.writeHead(404).end();
+      const { type, body } = make(`${docs.origin}${req.url}`);
+      res.writeHead(200, { "content-type": type }).end(body);
+    });
+    documents.set("/good.json", (id) => json({ client_id: id, client_name: "CIMD Client", redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" }));
+    documents.set("/nameless.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI] }));
+    documents.set("/mismatch.json", () => json({ client_id: "https://someone-else.example/client.json", redirect_uris: [REDIRECT_URI] }));
+    documents.set("/huge.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI], padding: "x".repeat(6000) }));
+    documents.set("/html.json", () => ({ type: "text/html", body: "<html><body>not json</body></html>" }));
+    documents.set("/secret.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "client_secret_basic" }));
+    documents.set("/no-redirects.json", (id) => json({ client_id: id }));
+  });
+  afterAll(async () => {
+    await emu.stop();
+    await docs.close();
+  });
+
+  it("runs the whole flow with a URL client_id served on loopback", async () => {
+    const as = await discover(emu.issuer);
+    expect(as.client_id_metadata_document_supported).toBe(true);
+    const client: oauth.Client = { client_id: `${docs.origin}/good.json`, token_endpoint_auth_method: "none" };
+    const pkce = await authorizationUrl(as, client.client_id, REDIRECT_URI);
+    const agent = new LoginUserAgent(emu.issuer);
+    const signIn = expectPage(await agent.navigate(pkce.url));
+    expect(signIn.html).toContain("CIMD Client");
+    const callback = await signInWithPassword(new LoginUserAgent(emu.issuer), pkce.url, "bob@acme.test");
+    const tokens = await exchangeCode(as, client, oauth.None(), callback, REDIRECT_URI, pkce);
+    const { payload } = await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(as.jwks_uri!)), { issuer: emu.issuer });
+    expect(payload.client_id).toBe(client.client_id);
+    const refreshed = await refresh(as, client, oauth.None(), tokens.refresh_token!);
+    expect(refreshed.access_token).toBeTypeOf("string");
+    expect(emu.emulator.state.oauthClients.find((c) => c.client_id === client.client_id)?.kind).toBe("cimd");
+  });
+
+  it("caches the document instead of fetching it on every request", async () => {
+    const as = await discover(emu.issuer);
+    const before = fetches;
+    for (let i = 0; i < 3; i += 1) {
+      const pkce = await authorizationUrl(as, `${docs.origin}/good.json`, REDIRECT_URI);
+      expectPage(await new LoginUserAgent(emu.issuer).navigate(pkce.url));
+    }
+    expect(fetches - before).toBe(0);
+  });
+
+  it("names a nameless CIMD client by its host on the consent screen", async () => {
+    const as = await discover(emu.issuer);
+    const pkce = await authorizationUrl(as, `${docs.origin}/nameless.json`, REDIRECT_URI);
+    const page = expectPage(await new LoginUserAgent(emu.issuer).navigate(pkce.url));
+    expect(page.html).toContain(new URL(docs.origin).host);
+  });
+
+  const rejected: [string, string][] = [
+    ["/mismatch.json", "does not equal its URL"],
+    ["/huge.json", "larger than"],
+    ["/html.json", "not valid JSON"],
+    ["/secret.json", "none"],
+    ["/no-redirects.json", "redirect_uris"],
+    ["/missing.json", "HTTP 404"],
+  ];
+  for (const [path, reason] of rejected) {
+    it(`rejects ${path} on an error page, never redirecting`, async () => {
+      const as = await discover(emu.issuer);
+      const pkce = await authorizationUrl(as, `${docs.origin}${path}`, REDIRECT_URI);
+      const response = await fetch(pkce.url, { redirect: "manual" });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("location")).toBeNull();
+      const html = await response.text();
+      expect(html).toContain("invalid_client");
+      expect(html).toContain(reason);
+    });
+  }
+
+  it("rejects a redirect_uri the document does not list, and a CIMD client at the token endpoint when its document is bad", async () => {
+    const as = await discover(emu.issuer);
+    const pkce = await authorizationUrl(as, `${docs.origin}/good.json`, "http://127.0.0.1:45001/elsewhere");
+    const response = await fetch(pkce.url, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    const token = await postForm(as.token_endpoint!, { grant_type: "authorization_code", code: "x", client_id: `${docs.origin}/mismatch.json`, redirect_uri: REDIRECT_URI, code_verifier: "a".repeat(43) });
+    expect(token).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+  });
+
+  it("refuses URL client ids that are not https or loopback, or have no path", async () => {
+    const as = await discover(emu.issuer);
+    for (const clientId of ["http://example.com/client.json", `${docs.origin}/`, `${docs.origin}/a/../good.json`]) {
+      const pkce = await authorizationUrl(as, clientId, REDIRECT_URI);
+      const response = await fetch(pkce.url, { redirect: "manual" });
+      expect(response.status, clientId).toBe(400);
+      expect(response.headers.get("location")).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import * as oauth from "oauth4webapi";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LoginUserAgent } from "./helpers/login-user-agent.js";
+import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { authorizationUrl, discover, postForm, registerClient } from "./helpers/oauth-client.js";
+import { signInWithPassword } from "./helpers/sign-in.js";
+
+const REDIRECT_URI = "http://127.0.0.1:1234/cb";
+
+describe("POST /oauth2/token rejections (RFC 6749 §5.2)", () => {
+  let emu: OAuthTestEmulator;
+  let as: oauth.AuthorizationServer;
+  let client: oauth.Client;
+
+  beforeAll(async () => {
+    emu = await startOAuthTestEmulator();
+    as = await discover(emu.issuer);
+    client = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] });
+  });
+  afterAll(() => emu.stop());
+
+  async function freshCode(): Promise<{ code: string; verifier: string }> {
+    const pkce = await authorizationUrl(as, client.client_id, REDIRECT_URI);
+    const callback = await signInWithPassword(new LoginUserAgent(emu.issuer), pkce.url, "bob@acme.test");
+    return { code: callback.searchParams.get("code")!, verifier: pkce.verifier };
+  }
+
+  const exchange = (form: Record<string, string>, headers?: Record<string, string>) =>
+    postForm(as.token_endpoint!, { grant_type: "authorization_code", client_id: client.client_id, redirect_uri: REDIRECT_URI, ...form }, headers);
+
+  it("rejects a wrong PKCE verifier and burns the code", async () => {
+    const { code, verifier } = await freshCode();
+    const wrong = await exchange({ code, code_verifier: oauth.generateRandomCodeVerifier() });
+    expect(wrong).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(wrong.headers.get("cache-control")).toBe("no-store");
+    const retry = await exchange({ code, code_verifier: verifier });
+    expect(retry.body.error).toBe("invalid_grant");
+  });
+
+  it("requires code_verifier", async () => {
+    const { code } = await freshCode();
+    expect(await exchange({ code })).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+  });
+
+  it("rejects a redirect_uri different from the authorization request's", async () => {
+    const { code, verifier } = await freshCode();
+    const result = await exchange({ code, code_verifier: verifier, redirect_uri: "http://127.0.0.1:1234/cb/extra" });
+    expect(result).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+  });
+
+  it("rejects a code presented by another client", async () => {
+    const other = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" });
+    const { code, verifier } = await freshCode();
+    const result = await exchange({ code, code_verifier: verifier, client_id: other.client_id });
+    expect(result).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+  });
+
+  it("treats code replay as theft: invalid_grant and the tokens it produced are revoked", async () => {
+    const { code, verifier } = await freshCode();
+    const first = await exchange({ code, code_verifier: verifier });
+    expect(first.status).toBe(200);
+    const replay = await exchange({ code, code_verifier: verifier });
+    expect(replay).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    const refreshAfter = await postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: String(first.body.refresh_token) });
+    expect(refreshAfter.body.error).toBe("invalid_grant");
+    const introspection = await postForm(as.introspection_endpoint!, { token: String(first.body.access_token), client_id: client.client_id });
+    expect(introspection.body).toEqual({ active: false });
+  });
+
+  it("expires codes after about a minute", async () => {
+    const { code, verifier } = await freshCode();
+    const realNow = emu.emulator.context.now;
+    emu.emulator.context.now = () => realNow() + 61;
+    try {
+      expect(await exchange({ code, code_verifier: verifier })).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: "The authorization code has expired." } });
+    } finally {
+      emu.emulator.context.now = realNow;
+    }
+  });
+
+  it("rejects unknown codes, unknown grants, unknown and wrongly authenticated clients", async () => {
+    expect(await exchange({ code: "nope", code_verifier: oauth.generateRandomCodeVerifier() })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await postForm(as.token_endpoint!, { grant_type: "password", client_id: client.client_id })).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
+    expect(await exchange({ code: "x", client_id: "client_01NOPE0000000000000000000" })).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(await postForm(as.token_endpoint!, { grant_type: "authorization_code", code: "x" })).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+
+    const confidential = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "client_secret_basic" });
+    const badBasic = await postForm(as.token_endpoint!, { grant_type: "authorization_code", code: "x" }, { authorization: `Basic ${Buffer.from(`${confidential.client_id}:wrong`).toString("base64")}` });
+    expect(badBasic).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(badBasic.headers.get("www-authenticate")).toContain("Basic");
+    // A basic client may not skip authentication or switch to client_secret_post.
+    expect((await exchange({ code: "x", client_id: confidential.client_id })).status).toBe(401);
+    expect((await exchange({ code: "x", client_id: confidential.client_id, client_secret: String(confidential.client_secret) })).status).toBe(401);
+  });
+
+  it("rejects refresh with a wider scope or for another client", async () => {
+    const { code, verifier } = await freshCode();
+    const tokens = await exchange({ code, code_verifier: verifier });
+    const refreshToken = String(tokens.body.refresh_token);
+    const other = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" });
+    expect(await postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: other.client_id, refresh_token: refreshToken })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: refreshToken, scope: "openid admin" })).toMatchObject({ status: 400, body: { error: "invalid_scope" } });
+    const narrower = await postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: refreshToken, scope: "openid" });
+    expect(narrower).toMatchObject({ status: 200, body: { scope: "openid" } });
+  });
+});
