@@ -25,6 +25,7 @@ describe("bearer middleware", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${PRM}"`);
     expect(await res.json()).toEqual({ error: "invalid_token", error_description: "Missing or invalid bearer token" });
+    expect(res.headers.get("access-control-expose-headers")).toBe("WWW-Authenticate");
   });
 
   it.each([

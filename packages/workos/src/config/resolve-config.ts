@@ -40,7 +40,11 @@ export function resolveConfig(input: WorkOSConfig, env: Env = process.env): Reso
     requiredScopes: checkScopes(input.requiredScopes, "requiredScopes") ?? [],
     scopesSupported: checkScopes(input.scopesSupported, "scopesSupported"),
     api: checkApi(input, env),
-    clockToleranceSeconds: checkNumber(input.clockToleranceSeconds, "clockToleranceSeconds", defaults.clockToleranceSeconds),
+    clockToleranceSeconds: checkNumber(
+      input.clockToleranceSeconds ?? numberFromEnv(env.WORKOS_CLOCK_TOLERANCE_SECONDS),
+      "clockToleranceSeconds",
+      defaults.clockToleranceSeconds,
+    ),
     logger: input.logger ?? silentLogger,
     tokenCache:
       cache.tokens === false
@@ -160,4 +164,8 @@ function checkApi(input: WorkOSConfig, env: Env): ResolvedConfig["api"] {
   }
   if (input.apiPort !== undefined) checkNumber(input.apiPort, "apiPort", 0, 1);
   return { hostname: input.apiHostname, port: input.apiPort, https: input.apiHttps ?? true, maxRetries };
+}
+
+function numberFromEnv(value: string | undefined): number | undefined {
+  return value === undefined || value.trim() === "" ? undefined : Number(value);
 }

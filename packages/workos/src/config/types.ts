@@ -43,7 +43,7 @@ export interface WorkOSConfig {
   apiHttps?: boolean;
   /** Retries the WorkOS SDK makes on 408/429/5xx. Default 1 (the SDK's own default is 3). */
   apiMaxRetries?: number;
-  /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat`. Default 30. */
+  /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat`. Default 30. Env: `WORKOS_CLOCK_TOLERANCE_SECONDS`. */
   clockToleranceSeconds?: number;
   logger?: Logger;
   cache?: CacheConfig;

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import { WorkOSAuthError } from "../errors.js";
 import { errorResponse } from "../http/error-response.js";
 import type { Logger } from "../logger.js";
@@ -44,6 +44,7 @@ export function createBearerMiddleware(options: {
       if (!(error instanceof WorkOSAuthError)) logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) });
       else logger.debug("[WorkOS] Request rejected", { code: failure.code, path });
       const answer = errorResponse(failure, options);
+      exposeChallenge(res);
       res.status(answer.status).set(answer.headers).json(answer.body);
       return;
     }
@@ -51,4 +52,15 @@ export function createBearerMiddleware(options: {
     req.auth = toAuthInfo(authenticated, resourceURL);
     runWithRequestContext({ ...options.context, ...authenticated }, () => next());
   };
+}
+
+/**
+ * Browser-based MCP clients (the MCP Inspector, web hosts) can read `WWW-Authenticate` only if
+ * CORS exposes it; xmcp's default CORS list does not, so it is added to whatever is there.
+ */
+function exposeChallenge(res: Response): void {
+  const current = res.getHeader("access-control-expose-headers");
+  const list = typeof current === "string" && current !== "" ? current : undefined;
+  if (list && /(^|,)\s*www-authenticate\s*(,|$)/i.test(list)) return;
+  res.setHeader("access-control-expose-headers", list ? `${list}, WWW-Authenticate` : "WWW-Authenticate");
 }
