@@ -13,7 +13,7 @@ export async function signInWithPassword(
 ): Promise<URL> {
   const signIn = expectPage(await agent.navigate(authorizationUrl));
   expect(signIn.status).toBe(200);
-  let next: Navigation = await agent.submit(signIn, "/login/password", { email, password: "dev-password" }, "Sign in");
+  const next: Navigation = await agent.submit(signIn, "/login/password", { email, password: "dev-password" }, "Sign in");
   return approve(agent, next, options.organization);
 }
 
