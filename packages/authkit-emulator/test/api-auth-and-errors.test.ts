@@ -29,6 +29,7 @@ const ROUTES: { method: "GET" | "PUT" | "POST"; path: string }[] = [
   { method: "POST", path: "/audit_logs/events" },
   { method: "GET", path: "/connections" },
   { method: "GET", path: `/connections/${SEED.connection}` },
+  { method: "GET", path: `/authorization/organizations/${SEED.acme}/roles` },
   { method: "GET", path: "/organizations/org_missing" },
 ];
 

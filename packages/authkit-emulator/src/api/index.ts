@@ -6,6 +6,7 @@ import { directoriesRouter } from "./directories.js";
 import { directoryGroupsRouter } from "./directory-groups.js";
 import { directoryUsersRouter } from "./directory-users.js";
 import { organizationMembershipsRouter } from "./organization-memberships.js";
+import { organizationRolesRouter } from "./organization-roles.js";
 import { organizationsRouter } from "./organizations.js";
 import { requireApiKey } from "./require-api-key.js";
 import { sessionsRouter } from "./sessions.js";
@@ -26,6 +27,7 @@ export const API_PATH_PREFIXES = [
   "/directory_groups",
   "/audit_logs",
   "/connections",
+  "/authorization/organizations",
 ];
 
 /**
@@ -47,5 +49,6 @@ export function createApiRouter(ctx: EmulatorContext): Router {
   router.use(directoryGroupsRouter(ctx));
   router.use(auditLogEventsRouter(ctx));
   router.use(connectionsRouter(ctx));
+  router.use(organizationRolesRouter(ctx));
   return router;
 }
