@@ -42,7 +42,7 @@ describe("login page in a real browser (Debian chromium)", () => {
     await page.goto(pkce.url);
     await expect(page.title()).resolves.toContain("Sign in");
     // The email field has focus on load and every input has a visible label.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("email");
+    expect(await page.evaluate("document.activeElement && document.activeElement.id")).toBe("email");
     await page.getByLabel("Email").fill("bob@acme.test");
     await page.getByLabel("Password").fill("dev-password");
     mkdirSync(SCREENSHOTS, { recursive: true });

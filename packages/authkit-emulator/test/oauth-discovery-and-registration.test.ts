@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
 
+/** Response bodies are checked field by field below; their static type does not matter here. */
+const readJson = async (response: Response | Promise<Response>): Promise<Record<string, any>> => (await response).json() as Promise<Record<string, any>>;
+
 describe("discovery documents, JWKS and dynamic client registration", () => {
   let emu: OAuthTestEmulator;
   beforeAll(async () => {
@@ -12,7 +15,7 @@ describe("discovery documents, JWKS and dynamic client registration", () => {
     fetch(`${emu.issuer}/oauth2/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
   it("serves the RFC 8414 document with CIMD and DCR, and an OIDC document without them", async () => {
-    const rfc8414 = await (await fetch(`${emu.issuer}/.well-known/oauth-authorization-server`)).json();
+    const rfc8414 = await readJson(fetch(`${emu.issuer}/.well-known/oauth-authorization-server`));
     expect(rfc8414).toMatchObject({
       issuer: emu.issuer,
       authorization_endpoint: `${emu.issuer}/oauth2/authorize`,
@@ -29,7 +32,7 @@ describe("discovery documents, JWKS and dynamic client registration", () => {
       response_types_supported: ["code"],
       scopes_supported: ["openid", "profile", "email", "offline_access"],
     });
-    const oidc = await (await fetch(`${emu.issuer}/.well-known/openid-configuration`)).json();
+    const oidc = await readJson(fetch(`${emu.issuer}/.well-known/openid-configuration`));
     expect(oidc.issuer).toBe(emu.issuer);
     expect(oidc.jwks_uri).toBe(`${emu.issuer}/oauth2/jwks`);
     expect(oidc).not.toHaveProperty("registration_endpoint");
@@ -47,8 +50,8 @@ describe("discovery documents, JWKS and dynamic client registration", () => {
   });
 
   it("publishes the same public keys at /oauth2/jwks and /sso/jwks/:clientId, without private parts", async () => {
-    const jwks = await (await fetch(`${emu.issuer}/oauth2/jwks`)).json();
-    const sso = await (await fetch(`${emu.issuer}/sso/jwks/${emu.emulator.clientId}`)).json();
+    const jwks = await readJson(fetch(`${emu.issuer}/oauth2/jwks`));
+    const sso = await readJson(fetch(`${emu.issuer}/sso/jwks/${emu.emulator.clientId}`));
     expect(sso).toEqual(jwks);
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
@@ -58,13 +61,13 @@ describe("discovery documents, JWKS and dynamic client registration", () => {
   it("registers public clients, confidential clients and native custom-scheme clients", async () => {
     const publicClient = await register({ redirect_uris: ["http://127.0.0.1:9999/cb", "http://localhost/cb", "http://[::1]:1/cb"], token_endpoint_auth_method: "none", client_name: "Public" });
     expect(publicClient.status).toBe(201);
-    const body = await publicClient.json();
+    const body = await readJson(publicClient);
     expect(body).toMatchObject({ client_name: "Public", token_endpoint_auth_method: "none", grant_types: ["authorization_code"], response_types: ["code"] });
     expect(body.client_id_issued_at).toBeTypeOf("number");
     expect(body).not.toHaveProperty("client_secret");
     expect(body).not.toHaveProperty("kind");
 
-    const confidential = await (await register({ redirect_uris: ["https://app.example/cb"] })).json();
+    const confidential = await readJson(register({ redirect_uris: ["https://app.example/cb"] }));
     expect(confidential.token_endpoint_auth_method).toBe("client_secret_basic");
     expect(confidential.client_secret).toBeTypeOf("string");
     expect(confidential.client_secret_expires_at).toBe(0);
@@ -91,7 +94,7 @@ describe("discovery documents, JWKS and dynamic client registration", () => {
     it(`rejects registration: ${name}`, async () => {
       const response = await register(body);
       expect(response.status).toBe(400);
-      const error = await response.json();
+      const error = await readJson(response);
       expect(error.error).toBe(code);
       expect(error.error_description).toBeTypeOf("string");
     });
