@@ -22,7 +22,17 @@ export function toWorkOSApiError(action: string, error: unknown): WorkOSApiError
   return new WorkOSApiError(`[WorkOS] Could not ${action}: ${hint}`, status, error);
 }
 
+/**
+ * The HTTP status the API answered with. A non-JSON answer (a gateway's HTML 502, a proxy's
+ * plain-text 429) surfaces from the SDK as `Error("Unexpected error: ...", { cause: ParseError })`,
+ * and that ParseError's own `status` is always 500: the real status is its `rawStatus`. So the
+ * cause chain is followed, and `rawStatus` wins over `status`.
+ */
 function statusOf(error: unknown): number | undefined {
-  if (error && typeof error === "object" && "status" in error && typeof error.status === "number") return error.status;
+  for (let depth = 0; depth < 4 && error && typeof error === "object"; depth++) {
+    if ("rawStatus" in error && typeof error.rawStatus === "number") return error.rawStatus;
+    if ("status" in error && typeof error.status === "number") return error.status;
+    error = "cause" in error ? error.cause : undefined;
+  }
   return undefined;
 }
