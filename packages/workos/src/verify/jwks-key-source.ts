@@ -26,6 +26,12 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
   });
 
   async function getKey(header: JWSHeaderParameters, token: FlattenedJWSInput) {
+    // AuthKit names its signing key in every token. Without a `kid` jose would pick "the only RSA
+    // key in the set", which accepts a token today and rejects it after the next rotation (two
+    // keys): a token that names no key is refused outright, before any JWKS fetch.
+    if (typeof header.kid !== "string" || header.kid === "") {
+      throw new WorkOSAuthError("invalid_token", "Token verification failed");
+    }
     try {
       return await remote(header, token);
     } catch (error) {

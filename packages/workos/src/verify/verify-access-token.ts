@@ -22,6 +22,7 @@ export interface VerifyOptions {
  */
 export async function verifyAccessToken(token: string, options: VerifyOptions): Promise<JWTClaims> {
   try {
+    if (!hasCanonicalSignature(token)) throw new WorkOSAuthError("invalid_token", "Token verification failed");
     const { payload } = await jwtVerify(token, options.keys.getKey, {
       issuer: options.issuer,
       audience: options.audiences,
@@ -44,4 +45,15 @@ export async function verifyAccessToken(token: string, options: VerifyOptions): 
     }
     throw new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error });
   }
+}
+
+/**
+ * RFC 7515 §2 encodes the signature as unpadded base64url (RFC 4648 §5). jose decodes it with
+ * `atob`, which also takes `==` padding and non-zero unused trailing bits, so one signature has
+ * several spellings that all verify: a token changed in transit would still be accepted, and each
+ * spelling would take its own verified-token cache entry. Only the canonical spelling passes.
+ */
+function hasCanonicalSignature(token: string): boolean {
+  const signature = token.slice(token.lastIndexOf(".") + 1);
+  return /^[A-Za-z0-9_-]*$/.test(signature) && Buffer.from(signature, "base64url").toString("base64url") === signature;
 }
