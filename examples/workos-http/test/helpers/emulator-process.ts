@@ -12,10 +12,12 @@ export interface EmulatorProcess {
 
 /**
  * The emulator as users run it, `authkit-emulator --port 0 ...`, in its own process: needed when
- * the process environment matters (NODE_EXTRA_CA_CERTS) or a restart is part of the test.
+ * the process environment matters (NODE_EXTRA_CA_CERTS) or a restart is part of the test. Pass
+ * `--port <n>` in `args` to come back on the port a previous process had (the issuer is the origin).
  */
 export async function startEmulatorProcess(args: string[] = [], env: Record<string, string> = {}): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, [cli, "--port", "0", ...args], {
+  const port = args.includes("--port") ? [] : ["--port", "0"];
+  const child = spawn(process.execPath, [cli, ...port, ...args], {
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
