@@ -324,11 +324,17 @@ const cases: HostileCase[] = [
 
 // ---- running it -------------------------------------------------------------------------------
 
+/** Everything the provider logged while the table ran, to check no credential reached a log line. */
+const logLines: { level: string; message: string; meta?: Record<string, unknown> }[] = [];
+const record = (level: string) => (message: string, meta?: Record<string, unknown>) => void logLines.push({ level, message, meta });
+const recordingLogger = { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
+const credentialsSent: string[] = [];
+
 beforeAll(async () => {
   issuer = await TestIssuer.start();
   published = KeyObject.from(issuer.keys[0]!.privateKey as webcrypto.CryptoKey);
   publishedPublic = createPublicKey({ key: issuer.keys[0]!.publicJwk as import("node:crypto").JsonWebKey, format: "jwk" });
-  app = await startApp(baseConfig(issuer.url));
+  app = await startApp(baseConfig(issuer.url, { logger: recordingLogger }));
 });
 afterAll(async () => {
   await app.stop();
@@ -379,9 +385,17 @@ describe("hostile tokens and headers", () => {
 
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, hostile) => {
     const sent = await hostile.headers();
+    for (const [, value] of sent) credentialsSent.push(...value.split(/\s+/).filter((part) => part.length >= 12));
     const res = await rawRequest(`${app.url}/mcp`, sent);
     expectNothingLeaked(res, sent);
     expectOutcome(res, hostile.outcome);
+  });
+
+  it("logged every refusal as a coded rejection, with no token in any log line", () => {
+    expect(logLines.filter((line) => line.level === "error" || line.level === "warn")).toEqual([]);
+    expect(logLines.some((line) => line.message === "[WorkOS] Request rejected")).toBe(true);
+    const logged = JSON.stringify(logLines);
+    for (const credential of credentialsSent) expect(logged).not.toContain(credential);
   });
 });
 
