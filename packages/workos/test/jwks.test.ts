@@ -70,6 +70,28 @@ describe("JWKS handling", () => {
     expect(issuer.jwksFetches).toBe(2);
   });
 
+  it("accepts a key rotated in during jose's cooldown after exactly one forced refetch", async () => {
+    const { issuer, call } = await setup(); // default 30 s cooldown
+    expect((await call(await issuer.token())).status).toBe(200);
+    expect(issuer.jwksFetches).toBe(1);
+    const next = await createSigningKey("key-2");
+    issuer.keys.push(next);
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => issuer.token({}, { key: next })));
+    const statuses = await Promise.all(tokens.map((t) => call(t).then((r) => r.status)));
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(issuer.jwksFetches).toBe(2);
+  });
+
+  it("lets made-up kids force at most one refetch per second", async () => {
+    const { issuer, call } = await setup();
+    expect((await call(await issuer.token())).status).toBe(200);
+    const forged = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => issuer.token({}, { key: await createSigningKey(`made-up-${i}`) })),
+    );
+    for (const token of forged) expect((await call(token)).status).toBe(401);
+    expect(issuer.jwksFetches).toBeLessThanOrEqual(3);
+  });
+
   it("rejects a token whose kid the issuer does not publish, as invalid, not unavailable", async () => {
     const { issuer, call } = await setup({ cache: { jwks: { cooldownMs: 0 } } });
     const unknown = await createSigningKey("key-unknown");

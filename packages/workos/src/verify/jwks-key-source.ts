@@ -17,6 +17,12 @@ export type KeySource = ReturnType<typeof createJwksKeySource>;
  * back to it: a JWKS outage then costs nothing for tokens signed by known keys. Only when no key
  * can be had at all does verification fail with `jwks_unavailable` (503), never a 401 that would
  * send clients back through sign-in for an outage they cannot fix.
+ *
+ * jose will not refetch for an unknown `kid` during its cooldown (30 s by default). Right after
+ * AuthKit rotates keys that would refuse every token signed by the new key, and MCP clients
+ * answer a 401 by signing the user in again. So within the cooldown an unknown `kid` may still
+ * force one refetch, shared by concurrent requests and at most one per second, which keeps a
+ * flood of made-up `kid`s from turning into a flood of JWKS requests.
  */
 export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
   const remote = createRemoteJWKSet(jwksURL, {
@@ -24,6 +30,28 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
     cooldownDuration: settings.cooldownMs,
     timeoutDuration: settings.timeoutMs,
   });
+
+  const forcedReloadIntervalMs = Math.min(1_000, settings.cooldownMs);
+  let lastForcedReloadMs = -Infinity;
+  let forcedReload: Promise<void> | undefined;
+
+  function reloadForUnknownKid(): Promise<void> | undefined {
+    if (forcedReload) return forcedReload;
+    if (Date.now() - lastForcedReloadMs < forcedReloadIntervalMs) return undefined;
+    lastForcedReloadMs = Date.now();
+    return (forcedReload = remote.reload().finally(() => (forcedReload = undefined)));
+  }
+
+  async function resolve(header: JWSHeaderParameters, token: FlattenedJWSInput) {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      const reload = error instanceof errors.JWKSNoMatchingKey && remote.coolingDown ? reloadForUnknownKid() : undefined;
+      if (!reload) throw error;
+      await reload;
+      return await remote(header, token);
+    }
+  }
 
   async function getKey(header: JWSHeaderParameters, token: FlattenedJWSInput) {
     // AuthKit names its signing key in every token. Without a `kid` jose would pick "the only RSA
@@ -33,7 +61,7 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
     }
     try {
-      return await remote(header, token);
+      return await resolve(header, token);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       const lastKnown = remote.jwks();
