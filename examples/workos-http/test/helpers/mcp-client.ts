@@ -8,7 +8,8 @@ import {
   type StoredOAuthClientInformation,
   type StoredOAuthTokens,
 } from "@modelcontextprotocol/client";
-import { signInThroughForms, type SignInAs } from "./html-user.js";
+// The emulator's own test user agent: one implementation of "a person at the login page".
+import { signInAs, type SignInAs } from "../../../../packages/authkit-emulator/test/helpers/sign-in.js";
 
 /**
  * What an MCP host keeps between runs (registered client, tokens, PKCE verifier), held in memory.
@@ -89,7 +90,7 @@ export async function connectWithSignIn(
   await expectUnauthorized(probe.connect(first));
   if (!provider.authorizationURL) throw new Error("the client never asked for authorization");
 
-  const callback = await signInThroughForms(provider.authorizationURL, provider.redirectURI, who);
+  const callback = await signInAs(provider.authorizationURL, who);
   if (callback.searchParams.get("error")) {
     throw new Error(`authorization failed: ${callback.searchParams.get("error")} ${callback.searchParams.get("error_description")}`);
   }

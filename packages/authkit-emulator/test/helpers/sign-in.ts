@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { expectCallback, expectPage, type LoginUserAgent, type Navigation } from "./login-user-agent.js";
+import { expectCallback, expectPage, LoginUserAgent, parseForms, type Navigation } from "./login-user-agent.js";
 
 /**
  * Walks the hosted login like a person would: email + password, the organization picker when
@@ -25,4 +25,40 @@ export async function approve(agent: LoginUserAgent, navigation: Navigation, org
   }
   expect(page.html).toContain("Allow");
   return expectCallback(await agent.submit(page, "/login/consent", {}, "Allow"));
+}
+
+/** Who signs in, for {@link signInAs}. Every seeded user's password is `dev-password`. */
+export interface SignInAs {
+  email: string;
+  password?: string;
+  /** Organization to pick when the picker appears (a substring of its button); default the first. */
+  organization?: string;
+  consent?: "allow" | "deny";
+}
+
+/**
+ * Plays the user from an authorization URL to the client's redirect, answering whichever page
+ * the hosted login shows: password form, the SSO connection's identity provider, the
+ * organization picker, consent. The end-to-end tests sign MCP clients in with it.
+ */
+export async function signInAs(authorizationUrl: string | URL, who: SignInAs): Promise<URL> {
+  const url = new URL(authorizationUrl);
+  const agent = new LoginUserAgent(url.origin);
+  let navigation = await agent.navigate(url.href);
+  for (let step = 0; step < 6 && navigation.kind === "page"; step++) {
+    const { page } = navigation;
+    const actions = parseForms(page.html).flatMap((form) => [form.action, ...form.buttons.map((b) => b.formaction)]);
+    if (actions.includes("/login/password")) {
+      navigation = await agent.submit(page, "/login/password", { email: who.email, password: who.password ?? "dev-password" }, "Sign in");
+    } else if (actions.includes("/login/sso")) {
+      navigation = await agent.submit(page, "/login/sso", {}, "Sign in as");
+    } else if (actions.includes("/login/organization")) {
+      navigation = await agent.submit(page, "/login/organization", {}, who.organization ?? "");
+    } else if (actions.includes("/login/consent")) {
+      navigation = await agent.submit(page, "/login/consent", {}, who.consent === "deny" ? "Deny" : "Allow");
+    } else {
+      throw new Error(`Unexpected sign-in page ${page.url} (${page.status}): ${page.html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}`);
+    }
+  }
+  return expectCallback(navigation);
 }
