@@ -1,9 +1,9 @@
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../src/index.js";
+import { authorizationUrl, discover, exchangeCode, refresh, registerClient } from "./helpers/oauth-client.js";
 import { workosFor } from "./sdk-client.js";
 
-const insecure = { [oauth.allowInsecureRequests]: true } as const;
 const redirectUri = "http://127.0.0.1:9/callback";
 
 let emulator: RunningEmulator;
@@ -14,30 +14,17 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 /** Auto-login skips the UI, so one authorize redirect carries the code straight back. */
-async function signIn(): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; tokens: oauth.TokenEndpointResponse }> {
-  const issuer = new URL(emulator.issuer);
-  const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: "oauth2", ...insecure }));
-  const registration = await oauth.dynamicClientRegistrationRequest(
-    as,
-    { redirect_uris: [redirectUri], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] },
-    insecure,
-  );
-  const client = (await oauth.processDynamicClientRegistrationResponse(registration)) as oauth.Client;
-  const verifier = oauth.generateRandomCodeVerifier();
-  const url = new URL(as.authorization_endpoint as string);
-  url.search = new URLSearchParams({
-    response_type: "code",
-    client_id: client.client_id,
-    redirect_uri: redirectUri,
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: "S256",
-    scope: "openid profile email offline_access",
-  }).toString();
-  const redirect = await fetch(url, { redirect: "manual" });
+async function signIn() {
+  const as = await discover(emulator.issuer);
+  const client = await registerClient(as, {
+    redirect_uris: [redirectUri],
+    token_endpoint_auth_method: "none",
+    grant_types: ["authorization_code", "refresh_token"],
+  });
+  const pkce = await authorizationUrl(as, client.client_id, redirectUri);
+  const redirect = await fetch(pkce.url, { redirect: "manual" });
   const callback = new URL(redirect.headers.get("location") as string, emulator.issuer);
-  const params = oauth.validateAuthResponse(as, client, callback, oauth.expectNoState);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri, verifier, insecure);
-  return { as, client, tokens: await oauth.processAuthorizationCodeResponse(as, client, response) };
+  return { as, client, tokens: await exchangeCode(as, client, oauth.None(), callback, redirectUri, pkce) };
 }
 
 describe("userManagement.revokeSession against a real OAuth session", () => {
@@ -49,8 +36,7 @@ describe("userManagement.revokeSession against a real OAuth session", () => {
 
     await workosFor(emulator).userManagement.revokeSession({ sessionId: session?.id as string });
 
-    const refresh = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token as string, insecure);
-    const error = await oauth.processRefreshTokenResponse(as, client, refresh).catch((e: unknown) => e);
+    const error = await refresh(as, client, oauth.None(), tokens.refresh_token as string).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(oauth.ResponseBodyError);
     expect((error as oauth.ResponseBodyError).error).toBe("invalid_grant");
   });

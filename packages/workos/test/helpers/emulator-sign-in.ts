@@ -1,8 +1,7 @@
 import * as oauth from "oauth4webapi";
 import type { RunningEmulator } from "@xmcp-dev/authkit-emulator";
+import { authorizationUrl, discover, exchangeCode, registerClient } from "../../../authkit-emulator/test/helpers/oauth-client.js";
 
-// The emulator speaks plain HTTP on loopback; oauth4webapi refuses that unless told. Tests only.
-const insecure = { [oauth.allowInsecureRequests]: true } as const;
 // Never contacted: with autoLogin the emulator redirects here with the code, and we read the Location.
 const redirectUri = "http://127.0.0.1:9/callback";
 
@@ -16,32 +15,11 @@ const redirectUri = "http://127.0.0.1:9/callback";
  * const token = await signInThroughEmulator(emulator, "https://other.example/mcp");
  */
 export async function signInThroughEmulator(emulator: RunningEmulator, resource?: string): Promise<string> {
-  const issuer = new URL(emulator.issuer);
-  const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: "oauth2", ...insecure }));
-  const registration = await oauth.dynamicClientRegistrationRequest(
-    as,
-    { redirect_uris: [redirectUri], token_endpoint_auth_method: "none", grant_types: ["authorization_code"] },
-    insecure,
-  );
-  const client = (await oauth.processDynamicClientRegistrationResponse(registration)) as oauth.Client;
-
-  const verifier = oauth.generateRandomCodeVerifier();
-  const url = new URL(as.authorization_endpoint as string);
-  url.search = new URLSearchParams({
-    response_type: "code",
-    client_id: client.client_id,
-    redirect_uri: redirectUri,
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: "S256",
-    scope: "openid profile email",
-    ...(resource === undefined ? {} : { resource }),
-  }).toString();
-  const redirect = await fetch(url, { redirect: "manual" });
+  const as = await discover(emulator.issuer);
+  const client = await registerClient(as, { redirect_uris: [redirectUri], token_endpoint_auth_method: "none", grant_types: ["authorization_code"] });
+  const extra = resource === undefined ? undefined : { resource };
+  const pkce = await authorizationUrl(as, client.client_id, redirectUri, extra);
+  const redirect = await fetch(pkce.url, { redirect: "manual" });
   const callback = new URL(redirect.headers.get("location") as string, emulator.issuer);
-  const params = oauth.validateAuthResponse(as, client, callback, oauth.expectNoState);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri, verifier, {
-    ...insecure,
-    ...(resource === undefined ? {} : { additionalParameters: { resource } }),
-  });
-  return (await oauth.processAuthorizationCodeResponse(as, client, response)).access_token;
+  return (await exchangeCode(as, client, oauth.None(), callback, redirectUri, pkce, extra)).access_token;
 }
