@@ -103,4 +103,23 @@ describe("POST /oauth2/token rejections (RFC 6749 §5.2)", () => {
     const narrower = await postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: refreshToken, scope: "openid" });
     expect(narrower).toMatchObject({ status: 200, body: { scope: "openid" } });
   });
+
+  it("narrows only the access token on refresh: the next refresh token keeps the original scope (RFC 6749 §6)", async () => {
+    const { code, verifier } = await freshCode();
+    const tokens = await exchange({ code, code_verifier: verifier });
+    const original = String(tokens.body.scope);
+    expect(original.split(" ").length).toBeGreaterThan(1);
+    const refreshWith = (refreshToken: unknown, scope?: string) =>
+      postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: String(refreshToken), ...(scope ? { scope } : {}) });
+
+    // A double space is an empty part, not an unknown scope.
+    const narrowed = await refreshWith(tokens.body.refresh_token, "openid  profile");
+    expect(narrowed).toMatchObject({ status: 200, body: { scope: "openid profile" } });
+    const introspected = await postForm(as.introspection_endpoint!, { token: String(narrowed.body.refresh_token), client_id: client.client_id });
+    expect(introspected.body).toMatchObject({ active: true, scope: original });
+
+    const widenedAgain = await refreshWith(narrowed.body.refresh_token);
+    expect(widenedAgain).toMatchObject({ status: 200, body: { scope: original } });
+    expect(await refreshWith(widenedAgain.body.refresh_token, original)).toMatchObject({ status: 200, body: { scope: original } });
+  });
 });

@@ -23,12 +23,14 @@ export async function refreshAccessToken(runtime: OAuthRuntime, req: Request, cl
   const session = ctx.state.sessions.find((candidate) => candidate.id === record.session_id);
   if (!session || session.revoked) throw new OAuthError("invalid_grant", "The session has been revoked.");
 
-  // RFC 6749 §6: a narrower scope may be requested, never a wider one.
-  const requested = optionalParam(req.body, "scope");
+  // RFC 6749 §6: a narrower scope may be requested, never a wider one. Empty parts (a double
+  // space) are not scopes, so they are dropped rather than reported as unknown ones.
+  const requested = optionalParam(req.body, "scope")?.split(" ").filter((scope) => scope !== "");
   const granted = record.scope.split(" ");
-  if (requested !== undefined && requested.split(" ").some((scope) => !granted.includes(scope))) {
+  if (requested?.some((scope) => !granted.includes(scope))) {
     throw new OAuthError("invalid_scope", "The requested scope exceeds the original grant.");
   }
+  const accessTokenScope = requested !== undefined && requested.length > 0 ? requested.join(" ") : record.scope;
   const resource = optionalParam(req.body, "resource");
   if (resource !== undefined && resource !== record.resource) {
     throw new OAuthError("invalid_target", "resource does not match the original grant.");
@@ -42,9 +44,12 @@ export async function refreshAccessToken(runtime: OAuthRuntime, req: Request, cl
       organizationId: session.organization_id,
       sessionId: session.id,
       clientId: client.client_id,
-      scope: requested ?? record.scope,
+      scope: accessTokenScope,
       resource: record.resource,
     },
     record.family,
+    // RFC 6749 §6: the new refresh token keeps the original grant's scope; only this access token
+    // is narrowed, so a later refresh may ask for the full scope again.
+    record.scope,
   );
 }

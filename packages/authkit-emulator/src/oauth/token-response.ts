@@ -12,20 +12,27 @@ export interface TokenResponse {
 }
 
 /**
- * Mints the access token and the next refresh token of a family.
+ * Mints the access token and the next refresh token of a family. The refresh token carries
+ * `refreshTokenScope` (default: the access token's scope); a refresh that narrows the access
+ * token passes the original grant's scope here (RFC 6749 §6).
  * A refresh token is always returned, whether or not `offline_access` was requested: AuthKit
  * does the same for MCP clients, so code written against the emulator must not assume its absence.
  *
  * @example
  * res.json(await issueTokenResponse(ctx, subject, family));
  */
-export async function issueTokenResponse(ctx: EmulatorContext, subject: AccessTokenSubject, family: string): Promise<TokenResponse> {
+export async function issueTokenResponse(
+  ctx: EmulatorContext,
+  subject: AccessTokenSubject,
+  family: string,
+  refreshTokenScope: string = subject.scope,
+): Promise<TokenResponse> {
   pruneExpiredRefreshTokens(ctx);
   const { accessToken, expiresIn } = await mintAccessToken(ctx, subject);
   const refreshToken = issueRefreshToken(ctx, {
     session_id: subject.sessionId,
     client_id: subject.clientId,
-    scope: subject.scope,
+    scope: refreshTokenScope,
     resource: subject.resource,
     family,
   });
