@@ -16,6 +16,25 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
+describe("the real xmcp endpoint", () => {
+  it.each(["/mcp", "/MCP", "/Mcp/"])("refuses an unauthenticated initialize on %s", async (path) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "probe", version: "1" } },
+      }),
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${server.url}/.well-known/oauth-protected-resource/mcp"`);
+    // xmcp's CORS list plus the challenge header, so browser clients can read it.
+    expect(res.headers.get("access-control-expose-headers")).toMatch(/mcp-session-id, WWW-Authenticate$/);
+  });
+});
+
 describe("sign-in with dynamic client registration", () => {
   it("goes from a 401 challenge to a signed-in whoami", async () => {
     const challenge = await fetch(server.mcpURL, { method: "POST" });

@@ -20,5 +20,4 @@ export type { JWTClaims } from "./session/claims.js";
 export type { Logger } from "./logger.js";
 export type { AuthInfo } from "./express/auth-info.js";
 export type { OAuthProtectedResourceMetadata, OAuthAuthorizationServerMetadata } from "./metadata/types.js";
-export { verifyAccessToken } from "./verify/verify-access-token.js";
 export { normalizeAuthkitDomain } from "./config/authkit-domain.js";

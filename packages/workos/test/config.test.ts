@@ -28,8 +28,18 @@ describe("configuration", () => {
     [{ clockToleranceSeconds: -1 }, "[WorkOS] clockToleranceSeconds must be a number"],
     [{ apiURL: "http://api.example.com" }, "[WorkOS] apiURL must use https"],
     [{ audience: [] }, "[WorkOS] audience must be a non-empty"],
+    [{ mcpPath: "/mcp/ünïcode" }, "[WorkOS] mcpPath must be a path starting with"],
+    [{ apiHostname: "api.example.com", apiHttps: false }, "[WorkOS] apiHttps: false is allowed only for localhost"],
   ])("rejects %j with a hint", (override, message) => {
     expect(() => workosProvider({ ...valid, ...override } as WorkOSConfig)).toThrow(message);
+  });
+
+  it("accepts plain http to the API on loopback only", () => {
+    expect(resolveConfig({ ...valid, apiHostname: "127.0.0.1", apiPort: 4455, apiHttps: false }, {}).api).toMatchObject({
+      hostname: "127.0.0.1",
+      port: 4455,
+      https: false,
+    });
   });
 
   it("falls back to the environment, explicit options winning", () => {

@@ -31,6 +31,14 @@ describe("JWKS handling", () => {
     expect(issuer.jwksFetches).toBeGreaterThan(1); // it did try again, and fell back to the held set
   });
 
+  it("does not make every request wait on a failing JWKS fetch during an outage", async () => {
+    const { issuer, call } = await setup({ cache: { jwks: { cacheMaxAgeMs: 0 }, tokens: false } });
+    expect((await call(await issuer.token())).status).toBe(200);
+    issuer.jwksMode = "down";
+    for (let i = 0; i < 10; i++) expect((await call(await issuer.token())).status).toBe(200);
+    expect(issuer.jwksFetches).toBe(2); // the warm-up, then one failed refetch; the rest answered from the held set
+  });
+
   it("answers 503 with Retry-After when the JWKS is down from a cold start, and recovers without a restart", async () => {
     const { issuer, call } = await setup({ cache: { jwks: { cooldownMs: 0 } } });
     issuer.jwksMode = "down";

@@ -56,6 +56,7 @@ describe("protected resource metadata (RFC 9728)", () => {
     const res = await fetch(`${app.url}/.well-known/oauth-protected-resource/mcp`, { method: "OPTIONS" });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-headers")).toContain("MCP-Protocol-Version");
   });
 });
 

@@ -122,6 +122,30 @@ describe("bearer middleware", () => {
     expect((await call({}, "/mcp/anything")).status).toBe(401);
   });
 
+  it.each(["/MCP", "/Mcp", "/mCp/", "/MCP/anything"])("guards %s: Express routes it to the endpoint case-insensitively", async (path) => {
+    const res = await call({}, path);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${PRM}"`);
+  });
+
+  it("survives a logger that throws", async () => {
+    const explode = () => {
+      throw new Error("logger down");
+    };
+    const fragile = await startApp(
+      baseConfig(issuer.url, { logger: { debug: explode, info() {}, warn: explode, error: explode } }),
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${fragile.url}/mcp`, { method: "POST", headers: { authorization: "Bearer nope" } });
+        expect(res.status).toBe(401);
+      }
+      expect((await fetch(`${fragile.url}/mcp`, { method: "POST", headers: bearer(await issuer.token()) })).status).toBe(200);
+    } finally {
+      await fragile.stop();
+    }
+  });
+
   it("lets CORS preflights through without credentials", async () => {
     const res = await fetch(`${app.url}/mcp`, { method: "OPTIONS" });
     expect(res.status).not.toBe(401);

@@ -1,5 +1,5 @@
 import { silentLogger } from "../logger.js";
-import { assertSecureOrLoopback, normalizeAuthkitDomain } from "./authkit-domain.js";
+import { assertSecureOrLoopback, isLoopbackHost, normalizeAuthkitDomain } from "./authkit-domain.js";
 import { defaults } from "./defaults.js";
 import type { ResolvedConfig, WorkOSConfig } from "./types.js";
 
@@ -108,7 +108,8 @@ function checkBaseURL(value: string): string {
 }
 
 function checkMcpPath(value: string): string {
-  if (typeof value !== "string" || !value.startsWith("/") || /[?#\s]/.test(value)) {
+  // Printable ASCII only: the path ends up in the WWW-Authenticate header of every challenge.
+  if (typeof value !== "string" || !value.startsWith("/") || /[?#\s]|[^\x21-\x7e]/.test(value)) {
     throw new TypeError(`[WorkOS] mcpPath must be a path starting with "/", such as /mcp, got "${String(value)}"`);
   }
   return value.length > 1 ? value.replace(/\/+$/, "") : value;
@@ -163,7 +164,12 @@ function checkApi(input: WorkOSConfig, env: Env): ResolvedConfig["api"] {
     return { hostname: url.hostname, port: url.port ? Number(url.port) : https ? 443 : 80, https, maxRetries };
   }
   if (input.apiPort !== undefined) checkNumber(input.apiPort, "apiPort", 0, 1);
-  return { hostname: input.apiHostname, port: input.apiPort, https: input.apiHttps ?? true, maxRetries };
+  const https = input.apiHttps ?? true;
+  // The API key travels in every request: plain http only to this machine (the emulator).
+  if (!https && !isLoopbackHost(input.apiHostname ?? "api.workos.com")) {
+    throw new TypeError(`[WorkOS] apiHttps: false is allowed only for localhost/127.0.0.1, got apiHostname "${input.apiHostname ?? ""}"`);
+  }
+  return { hostname: input.apiHostname, port: input.apiPort, https, maxRetries };
 }
 
 function numberFromEnv(value: string | undefined): number | undefined {

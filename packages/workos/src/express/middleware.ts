@@ -26,32 +26,56 @@ export function createBearerMiddleware(options: {
   logger: Logger;
   context: Omit<RequestContext, "session" | "token">;
 }): RequestHandler {
-  const { mcpPath, authenticate, logger } = options;
+  const { authenticate, logger } = options;
   const resourceURL = new URL(options.resource);
+  // Express matches routes case-insensitively by default, so xmcp serves `/MCP` as `/mcp`: the
+  // guard must match the same way or a change of case would walk past it.
+  const mcpPath = options.mcpPath.toLowerCase();
   const prefix = mcpPath.endsWith("/") ? mcpPath : `${mcpPath}/`;
 
-  return async (req, res, next) => {
-    const path = req.path;
+  function reject(res: Response, error: unknown, path: string): void {
+    const failure =
+      error instanceof WorkOSAuthError ? error : new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error });
+    safely(() =>
+      error instanceof WorkOSAuthError
+        ? logger.debug("[WorkOS] Request rejected", { code: failure.code, path })
+        : logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) }),
+    );
+    const answer = errorResponse(failure, options);
+    exposeChallenge(res);
+    res.status(answer.status).set(answer.headers).json(answer.body);
+  }
+
+  // Not an async function: Express 4 (inside xmcp) drops the promise a middleware returns, so a
+  // throw after an await would become an unhandled rejection that ends the process.
+  return (req, res, next) => {
+    const path = req.path.toLowerCase();
     // CORS preflights carry no credentials by design (Fetch standard); let the server answer them.
     if ((path !== mcpPath && !path.startsWith(prefix)) || req.method === "OPTIONS") return next();
 
-    let authenticated;
-    try {
-      authenticated = await authenticate(req.headersDistinct.authorization);
-    } catch (error) {
-      const failure =
-        error instanceof WorkOSAuthError ? error : new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error });
-      if (!(error instanceof WorkOSAuthError)) logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) });
-      else logger.debug("[WorkOS] Request rejected", { code: failure.code, path });
-      const answer = errorResponse(failure, options);
-      exposeChallenge(res);
-      res.status(answer.status).set(answer.headers).json(answer.body);
-      return;
-    }
-
-    req.auth = toAuthInfo(authenticated, resourceURL);
-    runWithRequestContext({ ...options.context, ...authenticated }, () => next());
+    authenticate(req.headersDistinct.authorization)
+      .then(
+        (authenticated) => {
+          req.auth = toAuthInfo(authenticated, resourceURL);
+          runWithRequestContext({ ...options.context, ...authenticated }, () => next());
+        },
+        (error: unknown) => reject(res, error, path),
+      )
+      .catch((error: unknown) => {
+        // Only reached if answering failed (a throwing logger, a closed socket): hand the error to
+        // Express rather than lose it; the request was never let through.
+        if (!res.headersSent) next(error);
+      });
   };
+}
+
+/** A logger supplied by the application must not be able to break request handling. */
+function safely(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // ignored on purpose
+  }
 }
 
 /**

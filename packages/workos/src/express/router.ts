@@ -16,7 +16,13 @@ export function createMetadataRouter(options: {
 
   router.options([...protectedResourcePaths, "/.well-known/oauth-authorization-server"], (_req, res) => {
     allowAnyOrigin(res);
-    res.set("access-control-allow-methods", "GET, OPTIONS").set("access-control-max-age", "86400").status(204).end();
+    // The MCP SDK sends MCP-Protocol-Version on discovery requests (MCP authorization spec).
+    res
+      .set("access-control-allow-methods", "GET, OPTIONS")
+      .set("access-control-allow-headers", "MCP-Protocol-Version, Authorization, Content-Type")
+      .set("access-control-max-age", "86400")
+      .status(204)
+      .end();
   });
 
   router.get(protectedResourcePaths, (_req, res) => {

@@ -1,4 +1,11 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, type JWSHeaderParameters, type FlattenedJWSInput } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  type FlattenedJWSInput,
+  type JSONWebKeySet,
+  type JWSHeaderParameters,
+} from "jose";
 import { WorkOSAuthError } from "../errors.js";
 
 export interface JwksSettings {
@@ -14,7 +21,8 @@ export type KeySource = ReturnType<typeof createJwksKeySource>;
  *
  * jose's remote set refetches when its cache ages out or a token names an unknown `kid`. If that
  * refetch fails, a set we already hold is still the best answer for keys it contains, so we fall
- * back to it: a JWKS outage then costs nothing for tokens signed by known keys. Only when no key
+ * back to it, and for a few seconds after a failure skips the fetch altogether: a JWKS outage
+ * then costs next to nothing for tokens signed by known keys. Only when no key
  * can be had at all does verification fail with `jwks_unavailable` (503), never a 401 that would
  * send clients back through sign-in for an outage they cannot fix.
  *
@@ -53,6 +61,32 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
     }
   }
 
+  // After a failed fetch, requests answer from the held set for a short while instead of each
+  // cohort waiting `timeoutMs` on a fetch that is likely to fail again.
+  const outageBackoffMs = Math.min(settings.cooldownMs, 5_000);
+  let unreachableUntilMs = 0;
+  let lastKnown: { jwks: JSONWebKeySet; resolve: ReturnType<typeof createLocalJWKSet> } | undefined;
+
+  /** The last set jose fetched, imported once per distinct set rather than once per request. */
+  function heldKeys() {
+    const jwks = remote.jwks();
+    if (!jwks) return undefined;
+    if (lastKnown?.jwks !== jwks) lastKnown = { jwks, resolve: createLocalJWKSet(jwks) };
+    return lastKnown.resolve;
+  }
+
+  async function fromHeldKeys(header: JWSHeaderParameters, token: FlattenedJWSInput, cause: unknown) {
+    const held = heldKeys();
+    if (held) {
+      try {
+        return await held(header, token);
+      } catch {
+        // The held set has no key for this kid: fall through to 503.
+      }
+    }
+    throw new WorkOSAuthError("jwks_unavailable", "Unable to reach the authorization server's signing keys", { cause });
+  }
+
   async function getKey(header: JWSHeaderParameters, token: FlattenedJWSInput) {
     // AuthKit names its signing key in every token. Without a `kid` jose would pick "the only RSA
     // key in the set", which accepts a token today and rejects it after the next rotation (two
@@ -60,21 +94,13 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
     if (typeof header.kid !== "string" || header.kid === "") {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
     }
+    if (Date.now() < unreachableUntilMs) return fromHeldKeys(header, token, new Error("JWKS recently unreachable"));
     try {
       return await resolve(header, token);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
-      const lastKnown = remote.jwks();
-      if (lastKnown) {
-        try {
-          return await createLocalJWKSet(lastKnown)(header, token);
-        } catch {
-          // The held set has no key for this kid: fall through to 503.
-        }
-      }
-      throw new WorkOSAuthError("jwks_unavailable", "Unable to reach the authorization server's signing keys", {
-        cause: error,
-      });
+      unreachableUntilMs = Date.now() + outageBackoffMs;
+      return fromHeldKeys(header, token, error);
     }
   }
 
