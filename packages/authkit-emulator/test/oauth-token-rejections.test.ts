@@ -93,6 +93,16 @@ describe("POST /oauth2/token rejections (RFC 6749 §5.2)", () => {
     expect((await exchange({ code: "x", client_id: confidential.client_id, client_secret: String(confidential.client_secret) })).status).toBe(401);
   });
 
+  it("answers malformed Basic credentials with 401 invalid_client and a Basic challenge, never a 500", async () => {
+    const basic = (raw: string) => ({ authorization: `Basic ${raw}` });
+    const base64 = (text: string) => Buffer.from(text).toString("base64");
+    for (const headers of [basic(base64("client%ZZ:x")), basic(base64("client:%E0%A4%A")), basic("not base64!"), basic(base64("no-colon"))]) {
+      const result = await postForm(as.token_endpoint!, { grant_type: "authorization_code", code: "x" }, headers);
+      expect(result, headers.authorization).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: "Malformed Basic client credentials." } });
+      expect(result.headers.get("www-authenticate")).toContain("Basic");
+    }
+  });
+
   it("rejects refresh with a wider scope or for another client", async () => {
     const { code, verifier } = await freshCode();
     const tokens = await exchange({ code, code_verifier: verifier });

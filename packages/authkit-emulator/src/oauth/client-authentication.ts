@@ -11,9 +11,24 @@ interface PresentedCredentials {
   method: OAuthClientRecord["token_endpoint_auth_method"];
 }
 
-/** RFC 6749 §2.3.1: the id and secret are form-urlencoded before being joined for Basic. */
+const MALFORMED_BASIC = "Malformed Basic client credentials.";
+
+/**
+ * RFC 6749 §2.3.1: the id and secret are form-urlencoded before being joined for Basic. A bad
+ * escape (`client%ZZ`) is the client's mistake: `invalid_client` (§5.2), not a URIError and a 500.
+ */
 function formDecode(value: string): string {
-  return decodeURIComponent(value.replace(/\+/g, " "));
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    throw new OAuthError("invalid_client", MALFORMED_BASIC);
+  }
+}
+
+/** RFC 7617 §2: base64 of `id:secret`. Buffer.from() skips characters outside the alphabet, so check first. */
+function decodeBasic(credentials: string): string {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credentials)) throw new OAuthError("invalid_client", MALFORMED_BASIC);
+  return Buffer.from(credentials, "base64").toString("utf8");
 }
 
 function readCredentials(req: Request): PresentedCredentials {
@@ -21,9 +36,9 @@ function readCredentials(req: Request): PresentedCredentials {
   const bodyId = optionalParam(req.body, "client_id");
   const bodySecret = optionalParam(req.body, "client_secret");
   if (header?.startsWith("Basic ")) {
-    const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
+    const decoded = decodeBasic(header.slice(6).trim());
     const colon = decoded.indexOf(":");
-    if (colon < 0) throw new OAuthError("invalid_client", "Malformed Basic client credentials.");
+    if (colon < 0) throw new OAuthError("invalid_client", MALFORMED_BASIC);
     // RFC 6749 §2.3: a client MUST NOT use more than one authentication method per request.
     if (bodySecret !== undefined) throw new OAuthError("invalid_request", "Use only one client authentication method.");
     const clientId = formDecode(decoded.slice(0, colon));
