@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
+import { CIMD_FETCH_TIMEOUT_MS } from "../src/oauth/client-id-metadata-document.js";
 import { startLoopbackServer } from "./helpers/loopback-server.js";
 import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, exchangeCode, postForm, refresh } from "./helpers/oauth-client.js";
@@ -23,6 +24,12 @@ describe("Client ID Metadata Document clients", () => {
     docs = await startLoopbackServer((req, res) => {
       const make = documents.get(req.url ?? "");
       fetches += 1;
+      // Headers and the start of a body, then nothing more (until the fetch times out) or a reset.
+      if (req.url === "/stalled.json" || req.url === "/reset.json") {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        res.write('{"client_id":', () => (req.url === "/reset.json" ? res.destroy() : undefined));
+        return;
+      }
       if (!make) return void res.writeHead(404).end();
       const { type, body } = make(`${docs.origin}${req.url}`);
       res.writeHead(200, { "content-type": type }).end(body);
@@ -103,6 +110,20 @@ describe("Client ID Metadata Document clients", () => {
     expect(response.headers.get("location")).toBeNull();
     const token = await postForm(as.token_endpoint!, { grant_type: "authorization_code", code: "x", client_id: `${docs.origin}/mismatch.json`, redirect_uri: REDIRECT_URI, code_verifier: "a".repeat(43) });
     expect(token).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+  });
+
+  it("treats a document body that resets or stalls past the fetch timeout like a failed fetch", { timeout: 8_000 }, async () => {
+    const as = await discover(emu.issuer);
+    const pkce = await authorizationUrl(as, `${docs.origin}/reset.json`, REDIRECT_URI);
+    const response = await fetch(pkce.url, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    expect(await response.text()).toContain("could not be fetched");
+
+    const started = Date.now();
+    const token = await postForm(as.token_endpoint!, { grant_type: "authorization_code", code: "x", client_id: `${docs.origin}/stalled.json`, redirect_uri: REDIRECT_URI, code_verifier: "a".repeat(43) });
+    expect(token).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: "The client metadata document could not be fetched." } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(CIMD_FETCH_TIMEOUT_MS - 100);
   });
 
   it("refuses URL client ids that are not https or loopback, or have no path", async () => {

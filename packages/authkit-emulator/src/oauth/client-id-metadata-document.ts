@@ -67,7 +67,15 @@ export async function fetchClientIdMetadataDocument(clientId: string): Promise<C
     await response.body?.cancel();
     throw new OAuthError("invalid_client", `Fetching the client metadata document returned HTTP ${response.status}.`);
   }
-  const text = await readCappedBody(response);
+  let text: string;
+  try {
+    text = await readCappedBody(response);
+  } catch (error) {
+    // The timeout above also covers the body: a server that sends headers and then stalls or
+    // resets is as unreachable as one that never answered, not an emulator failure (a 500).
+    if (error instanceof OAuthError) throw error;
+    throw new OAuthError("invalid_client", "The client metadata document could not be fetched.");
+  }
   let document: unknown;
   try {
     document = JSON.parse(text);
