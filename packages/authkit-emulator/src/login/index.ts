@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
 import { consentDecision } from "./consent-decision.js";
 import { showCurrentStep } from "./current-step.js";
+import { loginErrorHandler } from "./login-error-handler.js";
 import { restartSignIn, sendMagicCode, verifyMagicCode } from "./magic-code.js";
 import { chooseOrganization } from "./organization-choice.js";
 import { passwordSignIn } from "./password-sign-in.js";
@@ -28,5 +29,7 @@ export function createLoginRouter(runtime: OAuthRuntime): Router {
   router.post("/login/sso", form, ssoSignIn(runtime));
   router.post("/login/organization", form, chooseOrganization(runtime));
   router.post("/login/consent", form, consentDecision(runtime));
+  // Only /login: this router is mounted at the root, so errors from /oauth2 also pass through it.
+  router.use("/login", loginErrorHandler());
   return router;
 }
