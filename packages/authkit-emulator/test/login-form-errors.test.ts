@@ -26,7 +26,7 @@ describe("login forms the body parser rejects", () => {
   }
 
   it("answers more than 1,000 fields with a 400 HTML page, not a JSON 500", async () => {
-    const body = new URLSearchParams(Array.from({ length: 1_001 }, (_, i) => [`f${i}`, "x"]));
+    const body = new URLSearchParams(Array.from({ length: 1_001 }, (_, i): [string, string] => [`f${i}`, "x"]));
     const result = await postLoginForm(body);
     expect(result.status).toBe(400);
     expect(result.type).toContain("text/html");
