@@ -4,6 +4,7 @@ import { clientDisplayName } from "../oauth/client-registry.js";
 import { createPrefixedId } from "../oauth/opaque-ids.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
 import { markSignedIn } from "./current-step.js";
+import { deliverToOutbox } from "./deliver-to-outbox.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { magicCodePage } from "./pages/magic-code-page.js";
 import { signInPage } from "./pages/sign-in-page.js";
@@ -37,7 +38,7 @@ export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     pending.magicCode = { email: user.email, code, expiresAt: ctx.now() + MAGIC_CODE_TTL_SECONDS, attemptsLeft: MAGIC_CODE_ATTEMPTS };
-    ctx.state.outbox.push({
+    deliverToOutbox(ctx.state.outbox, {
       id: createPrefixedId("email"),
       to: user.email,
       subject: "Your sign-in code",

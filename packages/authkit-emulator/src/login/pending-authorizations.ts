@@ -28,11 +28,22 @@ export interface PendingAuthorization {
   consented?: boolean;
 }
 
+/**
+ * Every unauthenticated GET /oauth2/authorize creates a pending sign-in that lives for
+ * {@link PENDING_AUTHORIZATION_TTL_SECONDS}; without a cap a script looping on that URL grows
+ * the process without bound. Far more than one developer's browsers ever have open at once.
+ */
+export const MAX_PENDING_AUTHORIZATIONS = 10_000;
+
 /** In-memory pending sign-ins, keyed by their opaque id. */
 export class PendingAuthorizationStore {
   private readonly pending = new Map<string, PendingAuthorization>();
 
-  constructor(private readonly now: () => number) {}
+  /** `maxPending` exists so tests can reach the cap cheaply. */
+  constructor(
+    private readonly now: () => number,
+    private readonly maxPending: number = MAX_PENDING_AUTHORIZATIONS,
+  ) {}
 
   /**
    * @example
@@ -40,6 +51,12 @@ export class PendingAuthorizationStore {
    */
   create(request: AuthorizationRequest, browserBinding: string): PendingAuthorization {
     this.forgetExpired();
+    // Full: drop the oldest. A Map iterates in insertion order, so its first key is the oldest.
+    while (this.pending.size >= this.maxPending) {
+      const oldest = this.pending.keys().next().value;
+      if (oldest === undefined) break;
+      this.pending.delete(oldest);
+    }
     const pending: PendingAuthorization = {
       id: randomBytes(24).toString("base64url"),
       browserBinding,
