@@ -1,5 +1,6 @@
-import { randomInt, timingSafeEqual } from "node:crypto";
+import { randomInt } from "node:crypto";
 import type { RequestHandler } from "express";
+import { constantTimeEqual } from "../http/constant-time-equal.js";
 import { clientDisplayName } from "../oauth/client-registry.js";
 import { createPrefixedId } from "../oauth/opaque-ids.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
@@ -63,9 +64,7 @@ export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
       redirectToCurrentStep(res, pending);
       return;
     }
-    const presented = Buffer.from(formField(req, "code").trim());
-    const expected = Buffer.from(challenge.code);
-    const matches = presented.length === expected.length && timingSafeEqual(presented, expected);
+    const matches = constantTimeEqual(formField(req, "code").trim(), challenge.code);
     if (matches && challenge.expiresAt > runtime.ctx.now()) {
       const user = findUserByEmail(runtime.ctx.state, challenge.email);
       if (user) {

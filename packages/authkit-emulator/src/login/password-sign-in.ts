@@ -1,5 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
+import { constantTimeEqual } from "../http/constant-time-equal.js";
 import { clientDisplayName } from "../oauth/client-registry.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
 import { markSignedIn } from "./current-step.js";
@@ -7,13 +7,6 @@ import { formField, loadPending, redirectToCurrentStep } from "./pending-request
 import { signInPage } from "./pages/sign-in-page.js";
 import { sendHtml } from "./send-html.js";
 import { findUserByEmail, ssoConnectionForEmail } from "./user-directory.js";
-
-function passwordsEqual(expected: string | undefined, presented: string): boolean {
-  if (expected === undefined) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(presented);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** POST /login/password: email + password, or on to the identity provider for an SSO domain. */
 export function passwordSignIn(runtime: OAuthRuntime): RequestHandler {
@@ -29,7 +22,7 @@ export function passwordSignIn(runtime: OAuthRuntime): RequestHandler {
       return;
     }
     const user = findUserByEmail(runtime.ctx.state, email);
-    if (!user || !passwordsEqual(user.password, formField(req, "password"))) {
+    if (!user || user.password === undefined || !constantTimeEqual(formField(req, "password"), user.password)) {
       const clientName = clientDisplayName(pending.request.client);
       sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, email, error: "Incorrect email or password." }));
       return;

@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Request } from "express";
+import { constantTimeEqual } from "../http/constant-time-equal.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { OAuthError } from "./oauth-error.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
@@ -10,9 +11,7 @@ import { issueTokenResponse, type TokenResponse } from "./token-response.js";
 /** RFC 7636 §4.6: BASE64URL(SHA256(code_verifier)) must equal the stored challenge. */
 function pkceMatches(verifier: string, challenge: string): boolean {
   if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) return false;
-  const computed = Buffer.from(createHash("sha256").update(verifier).digest("base64url"));
-  const expected = Buffer.from(challenge);
-  return computed.length === expected.length && timingSafeEqual(computed, expected);
+  return constantTimeEqual(createHash("sha256").update(verifier).digest("base64url"), challenge);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
 import type { Request } from "express";
+import { constantTimeEqual } from "../http/constant-time-equal.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import type { ClientRegistry } from "./client-registry.js";
 import { OAuthError } from "./oauth-error.js";
@@ -49,12 +49,6 @@ function readCredentials(req: Request): PresentedCredentials {
   return { clientId: bodyId, secret: undefined, method: "none" };
 }
 
-function secretsEqual(expected: string, presented: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(presented);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * Authenticates the client of a token, introspection or revocation request with the method it
  * registered (RFC 7591 `token_endpoint_auth_method`): `none` sends only `client_id`,
@@ -70,7 +64,7 @@ export async function authenticateClient(req: Request, clients: ClientRegistry):
   if (presented.method !== client.token_endpoint_auth_method) {
     throw new OAuthError("invalid_client", `This client must authenticate with ${client.token_endpoint_auth_method}.`);
   }
-  if (presented.method !== "none" && !secretsEqual(client.client_secret ?? "", presented.secret ?? "")) {
+  if (presented.method !== "none" && !constantTimeEqual(presented.secret ?? "", client.client_secret ?? "")) {
     throw new OAuthError("invalid_client", "Client authentication failed.");
   }
   return client;
