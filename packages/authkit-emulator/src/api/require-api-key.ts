@@ -1,13 +1,8 @@
-import { timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
-
-function sameSecret(presented: string, expected: string): boolean {
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { readBearerCredential } from "../http/bearer-credential.js";
+import { constantTimeEqual } from "../http/constant-time-equal.js";
 
 /**
  * The WorkOS REST API authenticates with `Authorization: Bearer sk_...`. The key is read from
@@ -16,9 +11,8 @@ function sameSecret(presented: string, expected: string): boolean {
  */
 export function requireApiKey(ctx: EmulatorContext): RequestHandler {
   return (req, _res, next) => {
-    const header = req.get("authorization") ?? "";
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (match?.[1] === undefined || !sameSecret(match[1], ctx.state.environment.api_key)) {
+    const presented = readBearerCredential(req.get("authorization"))?.credential;
+    if (presented === undefined || !constantTimeEqual(presented, ctx.state.environment.api_key)) {
       next(new ApiError("unauthorized", "Unauthorized: a valid API key is required."));
       return;
     }

@@ -1,11 +1,10 @@
 import { OAuthError } from "./oauth-error.js";
 import { parseClientMetadata, type ClientMetadata } from "./client-metadata.js";
+import { LOOPBACK_HOSTS } from "./loopback-hosts.js";
 
 /** draft-ietf-oauth-client-id-metadata-document: documents are small; a cap stops a hostile server streaming forever. */
 export const CIMD_MAX_BYTES = 5 * 1024;
 export const CIMD_FETCH_TIMEOUT_MS = 3_000;
-
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
 /**
  * True for client ids that name a metadata document: https URLs, and (for local development

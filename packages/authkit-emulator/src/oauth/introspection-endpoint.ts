@@ -1,5 +1,6 @@
-import { timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler } from "express";
+import { readBearerCredential } from "../http/bearer-credential.js";
+import { constantTimeEqual } from "../http/constant-time-equal.js";
 import { authenticateClient } from "./client-authentication.js";
 import { OAuthError } from "./oauth-error.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
@@ -12,11 +13,10 @@ import { verifyAccessToken } from "./verify-access-token.js";
  * presents the environment's API key as a Bearer token, or a client authenticates as at /token.
  */
 async function authorizeCaller(runtime: OAuthRuntime, req: Request): Promise<void> {
-  const header = req.headers.authorization ?? "";
-  if (header.startsWith("Bearer ")) {
-    const presented = Buffer.from(header.slice(7));
-    const apiKey = Buffer.from(runtime.ctx.state.environment.api_key);
-    if (presented.length === apiKey.length && timingSafeEqual(presented, apiKey)) return;
+  // The same Bearer parsing as the REST API's API key check (case-insensitive scheme).
+  const bearer = readBearerCredential(req.headers.authorization);
+  if (bearer) {
+    if (bearer.credential !== undefined && constantTimeEqual(bearer.credential, runtime.ctx.state.environment.api_key)) return;
     throw new OAuthError("invalid_client", "The API key is not valid.");
   }
   await authenticateClient(req, runtime.clients);

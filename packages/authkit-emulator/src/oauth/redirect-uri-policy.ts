@@ -1,9 +1,8 @@
+import { LOOPBACK_HOSTS } from "./loopback-hosts.js";
 import { OAuthError } from "./oauth-error.js";
 
 /** Schemes that execute or embed content instead of navigating to a client. */
 const FORBIDDEN_SCHEMES = new Set(["javascript:", "data:", "vbscript:", "file:", "blob:", "about:"]);
-
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
 /** RFC 8252 §7.3 covers loopback IP literals; `localhost` is matched exactly (§8.3 discourages it). */
 const LOOPBACK_IP_REDIRECT = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::\d{1,5})?(\/[^#]*)?$/;
