@@ -1,16 +1,26 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { inject } from "vitest";
+import type { ExampleBuild } from "./example-build.js";
 
 export interface ExampleServer {
   url: string;
   mcpURL: string;
+  /** The server's process id (the benchmark pins it to a core and reads its CPU time). */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts the built example (a real xmcp server) against an emulator, and waits until it answers. */
-export async function startExampleServer(emulatorURL: string, env: Record<string, string> = {}): Promise<ExampleServer> {
-  const { port, entry, cwd } = inject("exampleServer");
+/**
+ * Starts the built example (a real xmcp server) against an emulator, and waits until it answers.
+ * `build` defaults to the copy the e2e global setup built; the benchmark passes its own.
+ */
+export async function startExampleServer(
+  emulatorURL: string,
+  env: Record<string, string> = {},
+  build: ExampleBuild = inject("exampleServer"),
+): Promise<ExampleServer> {
+  const { port, entry, cwd } = build;
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd,
@@ -33,7 +43,10 @@ export async function startExampleServer(emulatorURL: string, env: Record<string
     if (child.exitCode !== null) throw new Error(`example server exited early:\n${output}`);
     try {
       const res = await fetch(`${url}/.well-known/oauth-protected-resource`);
-      if (res.ok) break;
+      // xmcp listens only once every route is mounted, so any answer means ready; the benchmark's
+      // unauthenticated twin has no metadata route and answers 404.
+      await res.arrayBuffer();
+      break;
     } catch {
       // not listening yet
     }
@@ -47,6 +60,7 @@ export async function startExampleServer(emulatorURL: string, env: Record<string
   return {
     url,
     mcpURL: `${url}/mcp`,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
