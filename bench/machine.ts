@@ -1,0 +1,88 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { createHash } from "node:crypto";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  os: string;
+}
+
+export function describeMachine(): Machine {
+  let cpu = os.cpus()[0]?.model ?? "unknown";
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? cpu;
+  } catch {
+    // not Linux: os.cpus() it is
+  }
+  return { cpu, cores: os.availableParallelism(), node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}` };
+}
+
+/** Load average over the last minute: other work on a shared machine shows up here. */
+export function loadAverage(): number {
+  return Number(os.loadavg()[0]!.toFixed(2));
+}
+
+export interface PrimitiveCosts {
+  /** jose `jwtVerify` of an RS256 access token against a local key set (what a cache miss adds). */
+  verifyMicros: number;
+  /** SHA-256 of the token (the cache key, what a cache hit costs besides a Map lookup). */
+  hashMicros: number;
+}
+
+/**
+ * The two operations that separate a cache hit from a miss, timed in this process so the notes
+ * can say how much of a throughput gap they explain.
+ */
+export async function measurePrimitives(tokens: readonly string[], publicJwks: Record<string, unknown>[]): Promise<PrimitiveCosts> {
+  const keys = createLocalJWKSet({ keys: publicJwks as never[] });
+  const sample = tokens.slice(0, 500);
+  const { kid } = decodeProtectedHeader(sample[0]!);
+  if (!publicJwks.some((key) => key.kid === kid)) throw new Error("bench: the minted tokens' key is not in the published set");
+  for (const token of sample.slice(0, 50)) await jwtVerify(token, keys, { algorithms: ["RS256"] });
+  let start = process.hrtime.bigint();
+  for (const token of sample) await jwtVerify(token, keys, { algorithms: ["RS256"] });
+  const verifyMicros = Number(process.hrtime.bigint() - start) / 1000 / sample.length;
+
+  start = process.hrtime.bigint();
+  for (let i = 0; i < 20; i++) for (const token of sample) createHash("sha256").update(token).digest("base64url");
+  const hashMicros = Number(process.hrtime.bigint() - start) / 1000 / (sample.length * 20);
+  return { verifyMicros, hashMicros };
+}
+
+/**
+ * Gives the server under test a core of its own and the load generator the rest, when Linux's
+ * `taskset` is there and there are at least two cores: the server's GC and compiler threads then
+ * stop competing with autocannon, and run-to-run spread drops from about ±15 % to about ±5 %.
+ * Pins the bench process now and returns the function that pins a server; undefined when
+ * nothing could be pinned.
+ */
+export function pinProcesses(benchPid: number): ((serverPid: number) => void) | undefined {
+  const cores = os.availableParallelism();
+  if (cores < 2 || process.platform !== "linux") return undefined;
+  const serverCore = String(cores - 1);
+  const benchCores = cores === 2 ? "0" : `0-${cores - 2}`;
+  try {
+    execFileSync("taskset", ["-a", "-cp", benchCores, String(benchPid)], { stdio: "ignore" });
+  } catch {
+    return undefined;
+  }
+  return (serverPid) => execFileSync("taskset", ["-a", "-cp", serverCore, String(serverPid)], { stdio: "ignore" });
+}
+
+/** CPU time (user + system, every thread) a process has used so far, in µs; undefined off Linux. */
+export function cpuMicros(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (proc(5): fields 14 and 15)
+    return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+// USER_HZ is 100 on every Linux build Node supports (sysconf(_SC_CLK_TCK)).
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -1,0 +1,221 @@
+/**
+ * `npm run bench`: throughput and latency of MCP `tools/call` on the built example, with and
+ * without @xmcp-dev/workos, side by side, plus what reached AuthKit and the WorkOS API.
+ * See bench/README.md for what each variant means.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
+import { FaultProxy } from "../packages/workos/test/helpers/fault-proxy.js";
+import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
+import { buildBenchApps } from "./apps.js";
+import { runLoad, type LoadResult } from "./load.js";
+import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesses } from "./machine.js";
+import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
+import { measureMiddleware } from "./middleware-cost.js";
+import { mintDistinctTokens, signInUsers } from "./tokens.js";
+import { DEFAULT_TOKEN_CACHE_ENTRIES, processes as allProcesses, variants as allVariants, type ServerProcess } from "./variants.js";
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const resultsDir = path.join(benchDir, "results");
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "4" },
+    settle: { type: "string", default: "2" },
+    warmup: { type: "string", default: "8" },
+    rounds: { type: "string", default: "3" },
+    connections: { type: "string", default: "20" },
+    tokens: { type: "string", default: "12288" },
+    only: { type: "string" },
+    profile: { type: "boolean", default: false },
+    output: { type: "string", default: "latest" },
+  },
+});
+const settings = {
+  durationSeconds: positive(args.duration, "duration"),
+  settleSeconds: positive(args.settle, "settle"),
+  warmupSeconds: positive(args.warmup, "warmup"),
+  rounds: positive(args.rounds, "rounds"),
+  connections: positive(args.connections, "connections"),
+  distinctTokens: positive(args.tokens, "tokens"),
+};
+if (settings.distinctTokens <= DEFAULT_TOKEN_CACHE_ENTRIES + settings.connections) {
+  throw new Error(`bench: --tokens must exceed ${DEFAULT_TOKEN_CACHE_ENTRIES} (the token cache) so every distinct-token request misses`);
+}
+const only = args.only?.split(",").map((id) => id.trim());
+const variants = allVariants.filter((v) => v.id === "no-auth" || !only || only.includes(v.id));
+const processes = allProcesses.filter((p) => p.id === "default" || variants.some((v) => v.process === p.id));
+
+/** The seeded accounts (password `dev-password`); alice belongs to two organizations and picks one. */
+const USERS = [
+  { email: "alice@acme.test", organization: "Acme" },
+  { email: "bob@acme.test" },
+  { email: "dana@acme.test" },
+  { email: "carol@globex.test" },
+];
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const loadAtStart = loadAverage();
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average ${loadAtStart}`);
+
+  log(`building the example ${processes.length} times into bench/.build (${processes.map((p) => p.id).join(", ")}) …`);
+  const builds = await buildBenchApps(processes);
+  const pinServer = pinProcesses(process.pid);
+  log(pinServer ? "pinned: servers on the last core, this process (autocannon, emulator, proxy) on the others" : "not pinned (needs Linux, taskset and 2+ cores)");
+
+  // The emulator believes it lives at the proxy's origin (its issuer is read per request), as
+  // AuthKit would behind a load balancer: tokens name the proxy as `iss`, so the servers fetch
+  // the JWKS and call the WorkOS API through the proxy, which counts and delays those requests.
+  const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
+  const proxy = await FaultProxy.start(emulator.url);
+  emulator.context.issuer = proxy.url;
+
+  const servers = new Map<ServerProcess["id"], ExampleServer>();
+  const records = new Map<ServerProcess["id"], ProcessRecord>();
+  /** Runs `fn` while only `id` is under load and adds what reached the proxy meanwhile to its tally. */
+  async function on<T>(id: ServerProcess["id"], fn: () => Promise<T>): Promise<{ value: T; upstream: Record<string, number> }> {
+    const before = new Map(proxy.requests);
+    const value = await fn();
+    const upstream: Record<string, number> = {};
+    for (const [path, n] of proxy.requests) if (n !== (before.get(path) ?? 0)) upstream[path] = n - (before.get(path) ?? 0);
+    const record = records.get(id)!;
+    for (const [path, n] of Object.entries(upstream)) record.upstream[path] = (record.upstream[path] ?? 0) + n;
+    return { value, upstream };
+  }
+
+  const measurements: Measurement[] = [];
+  try {
+    // Tokens are bound to one resource (RFC 8707 `aud`): every authenticated process serves the
+    // default one's public URL, as replicas behind a load balancer would.
+    const publicURL = `http://127.0.0.1:${builds.get("default")!.port}`;
+    for (const server of processes) {
+      const env: Record<string, string> = { BASE_URL: publicURL };
+      if (args.profile) {
+        mkdirSync(path.join(resultsDir, "profiles"), { recursive: true });
+        env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.join(resultsDir, "profiles")} --cpu-prof-name=${server.id}.cpuprofile`;
+      }
+      const started = await startExampleServer(proxy.url, env, builds.get(server.id)!);
+      servers.set(server.id, started);
+      pinServer?.(started.pid);
+      records.set(server.id, { id: server.id, cache: server.cache, startedAt: Date.now(), lifeSeconds: 0, upstream: {} });
+    }
+
+    log(`signing ${USERS.length} users in through the OAuth flow and the emulator's forms …`);
+    const { value: real } = await on("default", () => signInUsers(servers.get("default")!.mcpURL, USERS));
+    const alice = real.get(USERS[0]!.email)!;
+    const userTokens = [...real.values()];
+
+    log(`minting ${settings.distinctTokens} distinct tokens with the emulator's signing key …`);
+    const distinct = await mintDistinctTokens(userTokens, emulator.state.keys, settings.distinctTokens);
+    const primitives = await measurePrimitives(distinct, emulator.state.keys.map((key) => key.publicJwk));
+    const middleware = await measureMiddleware({
+      issuer: proxy.url,
+      baseURL: publicURL,
+      apiKey: emulator.apiKey,
+      clientId: emulator.clientId,
+      repeated: alice,
+      distinct,
+    });
+    log(
+      `in this process: RS256 verify ${primitives.verifyMicros.toFixed(0)} µs, SHA-256 ${primitives.hashMicros.toFixed(1)} µs; middleware hit ${middleware.hitMicros.toFixed(1)} µs, miss ${middleware.missMicros.toFixed(0)} µs`,
+    );
+
+    const tokensFor = { one: [alice], distinct, users: userTokens };
+    const loadOn = (variant: (typeof variants)[number], durationSeconds: number) =>
+      runLoad({
+        mcpURL: servers.get(variant.process)!.mcpURL,
+        tool: variant.tool,
+        tokens: tokensFor[variant.tokens],
+        connections: settings.connections,
+        durationSeconds,
+      });
+    const check = (variant: (typeof variants)[number], result: LoadResult) => {
+      if (result.failures > 0) {
+        throw new Error(`bench: ${variant.id} had ${result.failures} failed calls\n${servers.get(variant.process)!.output()}`);
+      }
+    };
+
+    // V8 needs ~10 s of load before the tools/call path stops getting faster; pay it once per process.
+    log(`warming up each process for ${settings.warmupSeconds} s …`);
+    for (const server of processes) {
+      const first = variants.find((v) => v.process === server.id)!;
+      proxy.delayMs = first.delayMs;
+      for (const variant of variants.filter((v) => v.process === server.id && (v === first || v.tool !== first.tool))) {
+        const seconds = variant === first ? settings.warmupSeconds : settings.settleSeconds * 2;
+        const { value, upstream } = await on(server.id, () => loadOn(variant, seconds));
+        check(variant, value);
+        if (Object.keys(upstream).length > 0) log(`warm-up ${variant.id}: upstream ${JSON.stringify(upstream)}`);
+      }
+    }
+
+    for (let round = 1; round <= settings.rounds; round++) {
+      // Alternate the order (ABBA) so drift on a shared machine does not favour one variant.
+      const order = round % 2 === 1 ? variants : [...variants].reverse();
+      for (const variant of order) {
+        proxy.delayMs = variant.delayMs;
+        check(variant, (await on(variant.process, () => loadOn(variant, settings.settleSeconds))).value);
+        const loadBefore = loadAverage();
+        const pid = servers.get(variant.process)!.pid;
+        const cpuBefore = cpuMicros(pid);
+        const { value: result, upstream } = await on(variant.process, () => loadOn(variant, settings.durationSeconds));
+        const cpuAfter = cpuMicros(pid);
+        check(variant, result);
+        const cpuMicrosPerCall = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.requests;
+        measurements.push({ variant: variant.id, round, ...result, cpuMicrosPerCall, upstream, loadAverage: loadBefore });
+        log(
+          `round ${round} ${variant.id.padEnd(15)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  server CPU ${cpuMicrosPerCall?.toFixed(0) ?? "?"} µs/call  upstream ${JSON.stringify(upstream)}`,
+        );
+      }
+    }
+    proxy.delayMs = 0;
+
+    for (const [id, server] of servers) {
+      await server.stop();
+      const record = records.get(id)!;
+      record.lifeSeconds = Math.round((Date.now() - record.startedAt) / 1000);
+    }
+    servers.clear();
+
+    const run: BenchRun = {
+      startedAt: startedAt.toISOString(),
+      wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      machine,
+      loadAverage: { start: loadAtStart, end: loadAverage() },
+      settings: { ...settings, users: USERS.length, defaultTokenCacheEntries: DEFAULT_TOKEN_CACHE_ENTRIES, pinned: pinServer !== undefined },
+      primitives,
+      middleware,
+      processes: [...records.values()],
+      variants,
+      measurements,
+    };
+    const rows = summarize(run);
+    const markdown = renderMarkdown(run, rows);
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(path.join(resultsDir, `${args.output}.json`), `${JSON.stringify(run, null, 2)}\n`);
+    writeFileSync(path.join(resultsDir, `${args.output}.md`), markdown);
+    writeFileSync(path.join(resultsDir, `${args.output}.svg`), renderChart(run, rows));
+    process.stdout.write(`\n${markdown}\n`);
+    log(`written bench/results/${args.output}.{md,svg,json} in ${run.wallSeconds} s`);
+  } finally {
+    for (const server of servers.values()) await server.stop();
+    await proxy.stop();
+    await emulator.stop();
+  }
+}
+
+function positive(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new TypeError(`bench: --${name} must be a positive number, got ${value}`);
+  return n;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+await main();

@@ -1,0 +1,70 @@
+/**
+ * What `npm run bench` measures. Each server process is one build of the example and lives for
+ * the whole run, so JIT warm-up is paid once and rounds can alternate between processes; JWKS
+ * and WorkOS API counts are kept per process.
+ */
+export interface ServerProcess {
+  id: "no-auth" | "default" | "token-cache-off" | "no-caches";
+  app: "noAuth" | "workos";
+  /** Inserted as the provider's `cache` option into this build's `src/middleware.ts`; absent means the example as shipped. */
+  cache?: Record<string, unknown>;
+}
+
+export const processes: ServerProcess[] = [
+  { id: "no-auth", app: "noAuth" },
+  { id: "default", app: "workos" },
+  { id: "token-cache-off", app: "workos", cache: { tokens: false } },
+  { id: "no-caches", app: "workos", cache: { tokens: false, jwks: { cacheMaxAgeMs: 0 } } },
+];
+
+export interface Variant {
+  id: string;
+  label: string;
+  process: ServerProcess["id"];
+  tool: "greet" | "whoami";
+  /** `one`: a real token repeated; `distinct`: the minted set, round-robin; `users`: one real token per seeded user. */
+  tokens: "one" | "distinct" | "users";
+  /** Delay the proxy adds to every request to AuthKit and the WorkOS API (JWKS, getUser) during this variant. */
+  delayMs: number;
+  /** Minimum throughput as a fraction of the no-auth baseline, where the issue sets one. */
+  target?: number;
+}
+
+/** The verified-token cache's default size (`cache.tokens.maxEntries`); the distinct set must exceed it. */
+export const DEFAULT_TOKEN_CACHE_ENTRIES = 10_000;
+
+const authenticated = (delayMs: number): Variant[] => {
+  const suffix = delayMs ? `-${delayMs}ms` : "";
+  return [
+    { id: `repeated${suffix}`, label: "one token, repeated", process: "default", tool: "greet", tokens: "one", delayMs, target: 0.97 },
+    {
+      id: `distinct${suffix}`,
+      label: "distinct tokens, every request a cache miss",
+      process: "default",
+      tool: "greet",
+      tokens: "distinct",
+      delayMs,
+      target: 0.9,
+    },
+    { id: `cache-off${suffix}`, label: "token cache disabled", process: "token-cache-off", tool: "greet", tokens: "one", delayMs },
+    ...(delayMs
+      ? [
+          {
+            id: `no-caches${suffix}`,
+            label: "token and JWKS caches disabled",
+            process: "no-caches",
+            tool: "greet",
+            tokens: "one",
+            delayMs,
+          } satisfies Variant,
+        ]
+      : []),
+    { id: `whoami${suffix}`, label: "whoami (getUser), 4 users", process: "default", tool: "whoami", tokens: "users", delayMs },
+  ];
+};
+
+export const variants: Variant[] = [
+  { id: "no-auth", label: "no auth (pass-through middleware)", process: "no-auth", tool: "greet", tokens: "one", delayMs: 0 },
+  ...authenticated(0),
+  ...authenticated(20),
+];
