@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { expectCallback, expectPage, LoginUserAgent, parseForms, type Navigation } from "./login-user-agent.js";
+import { expectCallback, expectPage, LoginUserAgent, parseForms, type Navigation, type Page } from "./login-user-agent.js";
 
 /**
  * Walks the hosted login like a person would: email + password, the organization picker when
@@ -21,10 +21,16 @@ export async function signInWithPassword(
 export async function approve(agent: LoginUserAgent, navigation: Navigation, organization?: string): Promise<URL> {
   let page = expectPage(navigation);
   if (page.html.includes("Choose an organization")) {
-    page = expectPage(await agent.submit(page, "/login/organization", {}, organization ?? ""));
+    page = expectPage(await chooseOrganization(agent, page, organization));
   }
   expect(page.html).toContain("Allow");
   return expectCallback(await agent.submit(page, "/login/consent", {}, "Allow"));
+}
+
+/** The organization picker: the named organization, else the first one offered. */
+function chooseOrganization(agent: LoginUserAgent, page: Page, organization?: string): Promise<Navigation> {
+  const offered = parseForms(page.html).find((form) => form.action === "/login/organization")?.buttons ?? [];
+  return agent.submit(page, "/login/organization", {}, organization ?? offered[0]?.text);
 }
 
 /** Who signs in, for {@link signInAs}. Every seeded user's password is `dev-password`. */
@@ -53,7 +59,7 @@ export async function signInAs(authorizationUrl: string | URL, who: SignInAs): P
     } else if (actions.includes("/login/sso")) {
       navigation = await agent.submit(page, "/login/sso", {}, "Sign in as");
     } else if (actions.includes("/login/organization")) {
-      navigation = await agent.submit(page, "/login/organization", {}, who.organization ?? "");
+      navigation = await chooseOrganization(agent, page, who.organization);
     } else if (actions.includes("/login/consent")) {
       navigation = await agent.submit(page, "/login/consent", {}, who.consent === "deny" ? "Deny" : "Allow");
     } else {
