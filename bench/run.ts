@@ -16,7 +16,13 @@ import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesse
 import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
 import { measureMiddleware } from "./middleware-cost.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
-import { DEFAULT_TOKEN_CACHE_ENTRIES, processes as allProcesses, variants as allVariants, type ServerProcess } from "./variants.js";
+import {
+  DEFAULT_TOKEN_CACHE_ENTRIES,
+  processes as allProcesses,
+  unauthenticated,
+  variants as allVariants,
+  type ServerProcess,
+} from "./variants.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(benchDir, "results");
@@ -25,8 +31,8 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "4" },
     settle: { type: "string", default: "2" },
-    warmup: { type: "string", default: "8" },
-    rounds: { type: "string", default: "3" },
+    warmup: { type: "string", default: "15" },
+    rounds: { type: "string", default: "4" },
     connections: { type: "string", default: "20" },
     tokens: { type: "string", default: "12288" },
     only: { type: "string" },
@@ -46,7 +52,9 @@ if (settings.distinctTokens <= DEFAULT_TOKEN_CACHE_ENTRIES + settings.connection
   throw new Error(`bench: --tokens must exceed ${DEFAULT_TOKEN_CACHE_ENTRIES} (the token cache) so every distinct-token request misses`);
 }
 const only = args.only?.split(",").map((id) => id.trim());
-const variants = allVariants.filter((v) => v.id === "no-auth" || !only || only.includes(v.id));
+// The baseline and its control twin always run: every ratio needs the one, and the other says how
+// far apart two identical processes are in this run.
+const variants = allVariants.filter((v) => unauthenticated(v.process) || !only || only.includes(v.id));
 const processes = allProcesses.filter((p) => p.id === "default" || variants.some((v) => v.process === p.id));
 
 /** The seeded accounts (password `dev-password`); alice belongs to two organizations and picks one. */
