@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../../../packages/authkit-emulator/test/helpers/chromium.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from "@modelcontextprotocol/client";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
@@ -30,11 +31,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => callback.listen(0, "127.0.0.1", resolve));
   redirectURI = `http://127.0.0.1:${(callback.address() as { port: number }).port}/callback`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

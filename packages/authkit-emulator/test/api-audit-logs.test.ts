@@ -1,16 +1,8 @@
-import { NotFoundException, UnprocessableEntityException, type WorkOS } from "@workos-inc/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../src/index.js";
-import { SEED, workosFor } from "./sdk-client.js";
+import { NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
+import { describe, expect, it } from "vitest";
+import { SEED, useEmulatorWithSdk } from "./sdk-client.js";
 
-let emulator: RunningEmulator;
-let workos: WorkOS;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  workos = workosFor(emulator);
-});
-afterAll(() => emulator.stop());
+const env = useEmulatorWithSdk();
 
 const event = {
   action: "report.exported",
@@ -22,13 +14,13 @@ const event = {
 };
 
 async function adminEvents(query = ""): Promise<{ data: { idempotency_key: string; organization_id: string; event: Record<string, unknown> }[] }> {
-  const res = await fetch(`${emulator.url}/_emulator/audit-events${query}`);
+  const res = await fetch(`${env.emulator.url}/_emulator/audit-events${query}`);
   return res.json() as never;
 }
 
 describe("auditLogs.createEvent", () => {
   it("stores the event, readable from the admin API in wire shape", async () => {
-    await workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-stored" });
+    await env.workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-stored" });
     const { data } = await adminEvents(`?organization_id=${SEED.acme}`);
     const stored = data.find((e) => e.idempotency_key === "key-stored");
     expect(stored?.organization_id).toBe(SEED.acme);
@@ -42,9 +34,9 @@ describe("auditLogs.createEvent", () => {
   });
 
   it("the same Idempotency-Key twice stores the event once", async () => {
-    await workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-twice" });
-    await workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-twice" });
-    await workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-other" });
+    await env.workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-twice" });
+    await env.workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-twice" });
+    await env.workos.auditLogs.createEvent(SEED.acme, event, { idempotencyKey: "key-other" });
     const { data } = await adminEvents();
     expect(data.filter((e) => e.idempotency_key === "key-twice")).toHaveLength(1);
     expect(data.filter((e) => e.idempotency_key === "key-other")).toHaveLength(1);
@@ -53,7 +45,7 @@ describe("auditLogs.createEvent", () => {
   it("an invalid event is a 422 listing every bad field", async () => {
     const before = (await adminEvents()).data.length;
     const broken = { ...event, action: "", actor: { name: "nobody" }, targets: "none", context: {} };
-    const error = await workos.auditLogs.createEvent(SEED.acme, broken as never).catch((e: unknown) => e);
+    const error = await env.workos.auditLogs.createEvent(SEED.acme, broken as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityException);
     const message = (error as UnprocessableEntityException).message;
     for (const code of ["action_required", "id_required", "type_required", "targets_must_be_array", "location_required"]) {
@@ -61,9 +53,9 @@ describe("auditLogs.createEvent", () => {
     }
     expect((await adminEvents()).data.length).toBe(before);
 
-    const raw = await fetch(`${emulator.url}/audit_logs/events`, {
+    const raw = await fetch(`${env.emulator.url}/audit_logs/events`, {
       method: "POST",
-      headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${env.emulator.apiKey}`, "content-type": "application/json" },
       body: JSON.stringify({ organization_id: SEED.acme }),
     });
     expect(raw.status).toBe(422);
@@ -75,7 +67,7 @@ describe("auditLogs.createEvent", () => {
   });
 
   it("an unknown organization is a 404", async () => {
-    const error = await workos.auditLogs.createEvent("org_missing", event).catch((e: unknown) => e);
+    const error = await env.workos.auditLogs.createEvent("org_missing", event).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
   });
 });

@@ -1,20 +1,12 @@
-import { NotFoundException, UnprocessableEntityException, type WorkOS } from "@workos-inc/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../src/index.js";
-import { SEED, workosFor } from "./sdk-client.js";
+import { NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
+import { describe, expect, it } from "vitest";
+import { SEED, useEmulatorWithSdk } from "./sdk-client.js";
 
-let emulator: RunningEmulator;
-let workos: WorkOS;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  workos = workosFor(emulator);
-});
-afterAll(() => emulator.stop());
+const env = useEmulatorWithSdk();
 
 describe("organizations", () => {
   it("getOrganization returns the seeded organization with its domains", async () => {
-    const org = await workos.organizations.getOrganization(SEED.acme);
+    const org = await env.workos.organizations.getOrganization(SEED.acme);
     expect(org).toMatchObject({
       object: "organization",
       id: SEED.acme,
@@ -27,17 +19,17 @@ describe("organizations", () => {
   });
 
   it("listOrganizations lists all, filters by domains and pages", async () => {
-    const all = await workos.organizations.listOrganizations();
+    const all = await env.workos.organizations.listOrganizations();
     expect(all.data.map((o) => o.name).sort()).toEqual(["Acme Corp", "Globex"]);
-    const globex = await workos.organizations.listOrganizations({ domains: ["globex.test"] });
+    const globex = await env.workos.organizations.listOrganizations({ domains: ["globex.test"] });
     expect(globex.data.map((o) => o.id)).toEqual([SEED.globex]);
-    const page = await workos.organizations.listOrganizations({ limit: 1, order: "asc" });
+    const page = await env.workos.organizations.listOrganizations({ limit: 1, order: "asc" });
     expect(page.data.map((o) => o.id)).toEqual([SEED.acme]);
     expect(page.listMetadata).toEqual({ before: null, after: SEED.acme });
   });
 
   it("an unknown organization is a 404 entity_not_found", async () => {
-    const error = await workos.organizations.getOrganization("org_missing").catch((e: unknown) => e);
+    const error = await env.workos.organizations.getOrganization("org_missing").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
     expect((error as NotFoundException).code).toBe("entity_not_found");
   });
@@ -45,7 +37,7 @@ describe("organizations", () => {
 
 describe("directorySync", () => {
   it("listDirectories filters by organization", async () => {
-    const list = await workos.directorySync.listDirectories({ organizationId: SEED.globex });
+    const list = await env.workos.directorySync.listDirectories({ organizationId: SEED.globex });
     expect(list.data).toHaveLength(1);
     expect(list.data[0]).toMatchObject({
       id: SEED.directory,
@@ -55,11 +47,11 @@ describe("directorySync", () => {
       type: "okta scim v2.0",
       state: "active",
     });
-    expect((await workos.directorySync.listDirectories({ organizationId: SEED.acme })).data).toEqual([]);
+    expect((await env.workos.directorySync.listDirectories({ organizationId: SEED.acme })).data).toEqual([]);
   });
 
   it("listUsers returns directory users with their groups, by directory and by group", async () => {
-    const byDirectory = await workos.directorySync.listUsers({ directory: SEED.directory });
+    const byDirectory = await env.workos.directorySync.listUsers({ directory: SEED.directory });
     expect(byDirectory.data.map((u) => u.email).sort()).toEqual([
       "carol@globex.test",
       "eve@globex.test",
@@ -69,27 +61,27 @@ describe("directorySync", () => {
     expect(carol).toMatchObject({ firstName: "Carol", idpId: "okta-carol", customAttributes: { department: "Engineering" } });
     expect(carol?.groups.map((g) => g.name)).toEqual(["Engineering"]);
 
-    const engineers = await workos.directorySync.listUsers({ group: SEED.engineering });
+    const engineers = await env.workos.directorySync.listUsers({ group: SEED.engineering });
     expect(engineers.data.map((u) => u.firstName).sort()).toEqual(["Carol", "Frank"]);
   });
 
   it("listGroups by directory and by user", async () => {
-    const groups = await workos.directorySync.listGroups({ directory: SEED.directory, order: "asc" });
+    const groups = await env.workos.directorySync.listGroups({ directory: SEED.directory, order: "asc" });
     expect(groups.data.map((g) => g.name)).toEqual(["Engineering", "Sales"]);
     expect(groups.data[0]).toMatchObject({ idpId: "grp-eng", directoryId: SEED.directory, organizationId: SEED.globex });
-    const carolGroups = await workos.directorySync.listGroups({ user: SEED.carolDirectoryUser });
+    const carolGroups = await env.workos.directorySync.listGroups({ user: SEED.carolDirectoryUser });
     expect(carolGroups.data.map((g) => g.id)).toEqual([SEED.engineering]);
   });
 
   it("listing directory users or groups without a directory is a 422", async () => {
-    await expect(workos.directorySync.listUsers({})).rejects.toBeInstanceOf(UnprocessableEntityException);
-    await expect(workos.directorySync.listGroups({})).rejects.toBeInstanceOf(UnprocessableEntityException);
+    await expect(env.workos.directorySync.listUsers({})).rejects.toBeInstanceOf(UnprocessableEntityException);
+    await expect(env.workos.directorySync.listGroups({})).rejects.toBeInstanceOf(UnprocessableEntityException);
   });
 });
 
 describe("sso.listConnections", () => {
   it("lists the organization's SSO connection", async () => {
-    const list = await workos.sso.listConnections({ organizationId: SEED.globex });
+    const list = await env.workos.sso.listConnections({ organizationId: SEED.globex });
     expect(list.data).toHaveLength(1);
     expect(list.data[0]).toMatchObject({
       object: "connection",
@@ -100,7 +92,7 @@ describe("sso.listConnections", () => {
       state: "active",
     });
     expect(list.data[0]?.domains.map((d) => d.domain)).toEqual(["globex.test"]);
-    expect((await workos.sso.listConnections({ organizationId: SEED.acme })).data).toEqual([]);
-    expect((await workos.sso.listConnections({ domain: "globex.test" })).data).toHaveLength(1);
+    expect((await env.workos.sso.listConnections({ organizationId: SEED.acme })).data).toEqual([]);
+    expect((await env.workos.sso.listConnections({ domain: "globex.test" })).data).toHaveLength(1);
   });
 });

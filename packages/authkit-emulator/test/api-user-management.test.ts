@@ -1,20 +1,12 @@
-import { NotFoundException, UnprocessableEntityException, type WorkOS } from "@workos-inc/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../src/index.js";
-import { SEED, workosFor } from "./sdk-client.js";
+import { NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
+import { describe, expect, it } from "vitest";
+import { SEED, useEmulatorWithSdk } from "./sdk-client.js";
 
-let emulator: RunningEmulator;
-let workos: WorkOS;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  workos = workosFor(emulator);
-});
-afterAll(() => emulator.stop());
+const env = useEmulatorWithSdk();
 
 describe("userManagement through the real @workos-inc/node SDK", () => {
   it("getUser returns the seeded user, without the password", async () => {
-    const user = await workos.userManagement.getUser(SEED.alice);
+    const user = await env.workos.userManagement.getUser(SEED.alice);
     expect(user).toMatchObject({
       object: "user",
       id: SEED.alice,
@@ -26,85 +18,85 @@ describe("userManagement through the real @workos-inc/node SDK", () => {
       metadata: {},
       createdAt: "2026-01-15T09:00:00.000Z",
     });
-    const raw = await fetch(`${emulator.url}/user_management/users/${SEED.alice}`, {
-      headers: { authorization: `Bearer ${emulator.apiKey}` },
+    const raw = await fetch(`${env.emulator.url}/user_management/users/${SEED.alice}`, {
+      headers: { authorization: `Bearer ${env.emulator.apiKey}` },
     }).then((res) => res.json() as Promise<Record<string, unknown>>);
     expect(raw).not.toHaveProperty("password");
   });
 
   it("listUsers filters by organization and by email", async () => {
-    const acme = await workos.userManagement.listUsers({ organizationId: SEED.acme });
+    const acme = await env.workos.userManagement.listUsers({ organizationId: SEED.acme });
     expect(acme.data.map((u) => u.email).sort()).toEqual(["alice@acme.test", "bob@acme.test", "dana@acme.test"]);
-    const carol = await workos.userManagement.listUsers({ email: "CAROL@globex.test" });
+    const carol = await env.workos.userManagement.listUsers({ email: "CAROL@globex.test" });
     expect(carol.data.map((u) => u.id)).toEqual([SEED.carol]);
   });
 
   it("listUsers pages with limit/after/before and reports cursors in listMetadata", async () => {
-    const first = await workos.userManagement.listUsers({ limit: 3, order: "asc" });
+    const first = await env.workos.userManagement.listUsers({ limit: 3, order: "asc" });
     expect(first.data).toHaveLength(3);
     expect(first.listMetadata.before).toBeNull();
     expect(first.listMetadata.after).toBe(first.data[2]?.id);
 
-    const second = await workos.userManagement.listUsers({ limit: 3, order: "asc", after: first.listMetadata.after });
+    const second = await env.workos.userManagement.listUsers({ limit: 3, order: "asc", after: first.listMetadata.after });
     expect(second.data.length).toBeGreaterThanOrEqual(1);
     expect(second.listMetadata.before).toBe(second.data[0]?.id);
     const ids = [...first.data, ...second.data].map((u) => u.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining([SEED.alice, SEED.bob, SEED.carol, SEED.dana]));
 
-    const back = await workos.userManagement.listUsers({ limit: 3, order: "asc", before: second.listMetadata.before });
+    const back = await env.workos.userManagement.listUsers({ limit: 3, order: "asc", before: second.listMetadata.before });
     expect(back.data.map((u) => u.id)).toEqual(first.data.map((u) => u.id));
 
-    const all = await (await workos.userManagement.listUsers({ order: "asc" })).autoPagination();
+    const all = await (await env.workos.userManagement.listUsers({ order: "asc" })).autoPagination();
     expect(all.map((u) => u.id)).toEqual(ids);
   });
 
   it("updateUser changes fields, merges metadata and returns the updated user", async () => {
-    const updated = await workos.userManagement.updateUser({
+    const updated = await env.workos.userManagement.updateUser({
       userId: SEED.bob,
       firstName: "Robert",
       metadata: { team: "platform" },
     });
     expect(updated).toMatchObject({ id: SEED.bob, firstName: "Robert", lastName: "Baker", metadata: { team: "platform" } });
     expect(updated.updatedAt).not.toBe("2026-01-15T09:00:00.000Z");
-    expect((await workos.userManagement.getUser(SEED.bob)).firstName).toBe("Robert");
+    expect((await env.workos.userManagement.getUser(SEED.bob)).firstName).toBe("Robert");
   });
 
   it("updateUser rejects a bad email and a taken email with 422 and field errors", async () => {
-    const bad = await workos.userManagement.updateUser({ userId: SEED.bob, email: "not-an-email" }).catch((e: unknown) => e);
+    const bad = await env.workos.userManagement.updateUser({ userId: SEED.bob, email: "not-an-email" }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(UnprocessableEntityException);
     expect((bad as UnprocessableEntityException).code).toBe("invalid_request_parameters");
     expect((bad as UnprocessableEntityException).message).toContain("email_invalid");
 
-    const taken = await workos.userManagement
+    const taken = await env.workos.userManagement
       .updateUser({ userId: SEED.bob, email: "alice@acme.test" })
       .catch((e: unknown) => e);
     expect((taken as UnprocessableEntityException).message).toContain("email_not_available");
   });
 
   it("unknown ids are 404 entity_not_found", async () => {
-    const error = await workos.userManagement.getUser("user_01NOPE000000000000000000").catch((e: unknown) => e);
+    const error = await env.workos.userManagement.getUser("user_01NOPE000000000000000000").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
     expect((error as NotFoundException).code).toBe("entity_not_found");
     expect((error as NotFoundException).message).toBe("User not found: 'user_01NOPE000000000000000000'.");
-    const membership = await workos.userManagement.getOrganizationMembership("om_nope").catch((e: unknown) => e);
+    const membership = await env.workos.userManagement.getOrganizationMembership("om_nope").catch((e: unknown) => e);
     expect((membership as NotFoundException).code).toBe("entity_not_found");
   });
 });
 
 describe("organization memberships", () => {
   it("listOrganizationMemberships by user carries organization names and roles", async () => {
-    const list = await workos.userManagement.listOrganizationMemberships({ userId: SEED.alice });
+    const list = await env.workos.userManagement.listOrganizationMemberships({ userId: SEED.alice });
     const byOrg = Object.fromEntries(list.data.map((m) => [m.organizationName, m.role.slug]));
     expect(byOrg).toEqual({ "Acme Corp": "admin", Globex: "member" });
     expect(list.data.every((m) => m.userId === SEED.alice && m.status === "active")).toBe(true);
   });
 
   it("listOrganizationMemberships by organization pages with limit", async () => {
-    const first = await workos.userManagement.listOrganizationMemberships({ organizationId: SEED.acme, limit: 2 });
+    const first = await env.workos.userManagement.listOrganizationMemberships({ organizationId: SEED.acme, limit: 2 });
     expect(first.data).toHaveLength(2);
     expect(first.listMetadata.after).not.toBeNull();
-    const second = await workos.userManagement.listOrganizationMemberships({
+    const second = await env.workos.userManagement.listOrganizationMemberships({
       organizationId: SEED.acme,
       limit: 2,
       after: first.listMetadata.after,
@@ -116,13 +108,13 @@ describe("organization memberships", () => {
   });
 
   it("statuses filters (only active by default)", async () => {
-    const dana = emulator.state.memberships.find((m) => m.id === SEED.danaAcme);
+    const dana = env.emulator.state.memberships.find((m) => m.id === SEED.danaAcme);
     if (dana === undefined) throw new Error("seed changed");
     dana.status = "inactive";
     try {
-      const active = await workos.userManagement.listOrganizationMemberships({ organizationId: SEED.acme });
+      const active = await env.workos.userManagement.listOrganizationMemberships({ organizationId: SEED.acme });
       expect(active.data.map((m) => m.id)).not.toContain(SEED.danaAcme);
-      const inactive = await workos.userManagement.listOrganizationMemberships({
+      const inactive = await env.workos.userManagement.listOrganizationMemberships({
         organizationId: SEED.acme,
         statuses: ["inactive"],
       });
@@ -133,12 +125,12 @@ describe("organization memberships", () => {
   });
 
   it("listOrganizationMemberships without user or organization is a 422", async () => {
-    const error = await workos.userManagement.listOrganizationMemberships({} as never).catch((e: unknown) => e);
+    const error = await env.workos.userManagement.listOrganizationMemberships({} as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityException);
   });
 
   it("getOrganizationMembership returns role and organization name", async () => {
-    const membership = await workos.userManagement.getOrganizationMembership(SEED.danaAcme);
+    const membership = await env.workos.userManagement.getOrganizationMembership(SEED.danaAcme);
     expect(membership).toMatchObject({
       object: "organization_membership",
       id: SEED.danaAcme,
@@ -155,20 +147,20 @@ describe("organization memberships", () => {
 
 describe("revokeSession", () => {
   it("marks the session revoked in the shared state (the OAuth side refuses its refresh tokens)", async () => {
-    emulator.state.sessions.push({
+    env.emulator.state.sessions.push({
       id: "session_01TESTREVOKE000000000000",
       user_id: SEED.alice,
       organization_id: SEED.acme,
-      client_id: emulator.clientId,
+      client_id: env.emulator.clientId,
       created_at: new Date().toISOString(),
       revoked: false,
     });
-    await workos.userManagement.revokeSession({ sessionId: "session_01TESTREVOKE000000000000" });
-    expect(emulator.state.sessions.find((s) => s.id === "session_01TESTREVOKE000000000000")?.revoked).toBe(true);
+    await env.workos.userManagement.revokeSession({ sessionId: "session_01TESTREVOKE000000000000" });
+    expect(env.emulator.state.sessions.find((s) => s.id === "session_01TESTREVOKE000000000000")?.revoked).toBe(true);
   });
 
   it("an unknown session is a 404", async () => {
-    const error = await workos.userManagement.revokeSession({ sessionId: "session_nope" }).catch((e: unknown) => e);
+    const error = await env.workos.userManagement.revokeSession({ sessionId: "session_nope" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
   });
 });

@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as oauth from "oauth4webapi";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./helpers/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLoopbackServer } from "./helpers/loopback-server.js";
 import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
@@ -20,11 +21,7 @@ describe("login page in a real browser (Debian chromium)", () => {
     callbackServer = await startLoopbackServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Callback</title><p>Signed in.</p>");
     });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

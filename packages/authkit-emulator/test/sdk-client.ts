@@ -1,5 +1,6 @@
 import { WorkOS } from "@workos-inc/node";
-import type { RunningEmulator } from "../src/index.js";
+import { afterAll, beforeAll } from "vitest";
+import { startEmulator, type RunningEmulator } from "../src/index.js";
 
 /** The real WorkOS SDK pointed at a running emulator (plain HTTP on loopback, no retries). */
 export function workosFor(emulator: RunningEmulator, apiKey: string = emulator.apiKey): WorkOS {
@@ -28,3 +29,17 @@ export const SEED = {
   sales: "directory_group_01SALES0000000000",
   connection: "conn_01GLOBEXOKTA000000000000",
 } as const;
+
+/**
+ * One emulator for the test file and the real SDK pointed at it, stopped after the file.
+ * Read them from the returned object inside tests (they exist once `beforeAll` has run).
+ */
+export function useEmulatorWithSdk(): { emulator: RunningEmulator; workos: WorkOS } {
+  const context = {} as { emulator: RunningEmulator; workos: WorkOS };
+  beforeAll(async () => {
+    context.emulator = await startEmulator({ port: 0 });
+    context.workos = workosFor(context.emulator);
+  });
+  afterAll(() => context.emulator.stop());
+  return context;
+}
