@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { ApiError } from "../http/api-error.js";
+import { findById } from "./find-by-id.js";
 import { paginate, queryString } from "./pagination.js";
 
 /** `sso.listConnections / getConnection`: GET /connections and /connections/:id. */
@@ -22,8 +22,7 @@ export function connectionsRouter(ctx: EmulatorContext): Router {
   });
 
   router.get("/connections/:id", (req, res) => {
-    const connection = ctx.state.connections.find((candidate) => candidate.id === req.params.id);
-    if (connection === undefined) throw ApiError.notFound("Connection", req.params.id);
+    const connection = findById(ctx.state.connections, req.params.id, "Connection");
     res.json(connection);
   });
 

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { ApiError } from "../http/api-error.js";
+import { findById } from "./find-by-id.js";
 import { paginate, queryString } from "./pagination.js";
 
 /** `directorySync.listDirectories / getDirectory`: GET /directories and /directories/:id. */
@@ -20,8 +20,7 @@ export function directoriesRouter(ctx: EmulatorContext): Router {
   });
 
   router.get("/directories/:id", (req, res) => {
-    const directory = ctx.state.directories.find((candidate) => candidate.id === req.params.id);
-    if (directory === undefined) throw ApiError.notFound("Directory", req.params.id);
+    const directory = findById(ctx.state.directories, req.params.id, "Directory");
     res.json(directory);
   });
 

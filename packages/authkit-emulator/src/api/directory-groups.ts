@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
+import { findById } from "./find-by-id.js";
 import { paginate, queryString } from "./pagination.js";
 
 /** `directorySync.listGroups / getGroup`: GET /directory_groups and /directory_groups/:id. */
@@ -25,8 +26,7 @@ export function directoryGroupsRouter(ctx: EmulatorContext): Router {
   });
 
   router.get("/directory_groups/:id", (req, res) => {
-    const group = ctx.state.directoryGroups.find((candidate) => candidate.id === req.params.id);
-    if (group === undefined) throw ApiError.notFound("Directory group", req.params.id);
+    const group = findById(ctx.state.directoryGroups, req.params.id, "Directory group");
     res.json(group);
   });
 

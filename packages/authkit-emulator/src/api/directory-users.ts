@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
+import { findById } from "./find-by-id.js";
 import { paginate, queryString } from "./pagination.js";
 import { serializeDirectoryUser } from "./serialize.js";
 
@@ -25,8 +26,7 @@ export function directoryUsersRouter(ctx: EmulatorContext): Router {
   });
 
   router.get("/directory_users/:id", (req, res) => {
-    const user = ctx.state.directoryUsers.find((candidate) => candidate.id === req.params.id);
-    if (user === undefined) throw ApiError.notFound("Directory user", req.params.id);
+    const user = findById(ctx.state.directoryUsers, req.params.id, "Directory user");
     res.json(serializeDirectoryUser(ctx.state, user));
   });
 

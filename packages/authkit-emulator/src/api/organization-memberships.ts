@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
+import { findById } from "./find-by-id.js";
 import { paginate, queryList, queryString } from "./pagination.js";
 import { serializeMembership } from "./serialize.js";
 
@@ -36,8 +37,7 @@ export function organizationMembershipsRouter(ctx: EmulatorContext): Router {
   });
 
   router.get("/user_management/organization_memberships/:id", (req, res) => {
-    const membership = ctx.state.memberships.find((m) => m.id === req.params.id);
-    if (membership === undefined) throw ApiError.notFound("Organization membership", req.params.id);
+    const membership = findById(ctx.state.memberships, req.params.id, "Organization membership");
     res.json(serializeMembership(ctx.state, membership));
   });
 

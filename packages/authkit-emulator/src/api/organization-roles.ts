@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { ApiError } from "../http/api-error.js";
+import { findById } from "./find-by-id.js";
 
 /**
  * `authorization.listOrganizationRoles`: GET /authorization/organizations/:id/roles. The seed's
@@ -11,8 +11,7 @@ export function organizationRolesRouter(ctx: EmulatorContext): Router {
   const router = Router();
 
   router.get("/authorization/organizations/:id/roles", (req, res) => {
-    const organization = ctx.state.organizations.find((org) => org.id === req.params.id);
-    if (organization === undefined) throw ApiError.notFound("Organization", req.params.id);
+    const organization = findById(ctx.state.organizations, req.params.id, "Organization");
     res.json({
       object: "list",
       data: ctx.state.roles.map((role, index) => ({

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { ApiError } from "../http/api-error.js";
+import { findById } from "./find-by-id.js";
 import { paginate, queryList } from "./pagination.js";
 
 /** `organizations.listOrganizations / getOrganization`: GET /organizations and /organizations/:id. */
@@ -17,8 +17,7 @@ export function organizationsRouter(ctx: EmulatorContext): Router {
   });
 
   router.get("/organizations/:id", (req, res) => {
-    const organization = ctx.state.organizations.find((org) => org.id === req.params.id);
-    if (organization === undefined) throw ApiError.notFound("Organization", req.params.id);
+    const organization = findById(ctx.state.organizations, req.params.id, "Organization");
     res.json(organization);
   });
 

@@ -1,16 +1,10 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { ApiError } from "../http/api-error.js";
 import { BodyReader } from "../http/body-reader.js";
 import type { UserRecord } from "../store/types.js";
+import { findById } from "./find-by-id.js";
 import { paginate, queryString } from "./pagination.js";
 import { serializeUser } from "./serialize.js";
-
-export function findUserOrThrow(ctx: EmulatorContext, id: string): UserRecord {
-  const user = ctx.state.users.find((candidate) => candidate.id === id);
-  if (user === undefined) throw ApiError.notFound("User", id);
-  return user;
-}
 
 /**
  * `userManagement.getUser / listUsers / updateUser`:
@@ -34,11 +28,11 @@ export function usersRouter(ctx: EmulatorContext): Router {
   });
 
   router.get("/user_management/users/:id", (req, res) => {
-    res.json(serializeUser(findUserOrThrow(ctx, req.params.id)));
+    res.json(serializeUser(findById(ctx.state.users, req.params.id, "User")));
   });
 
   router.put("/user_management/users/:id", (req, res) => {
-    const user = findUserOrThrow(ctx, req.params.id);
+    const user = findById(ctx.state.users, req.params.id, "User");
     const changes = readUserUpdate(ctx, user, req.body);
     Object.assign(user, changes, { updated_at: new Date(ctx.now() * 1000).toISOString() });
     ctx.save();
