@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readBearerCredential } from "../src/http/bearer-credential.js";
 import { constantTimeEqual } from "../src/http/constant-time-equal.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { postForm } from "./helpers/oauth-client.js";
 
 describe("constantTimeEqual", () => {
@@ -27,11 +27,7 @@ describe("readBearerCredential", () => {
 });
 
 describe("the API key at the introspection endpoint and the REST API", () => {
-  let emu: OAuthTestEmulator;
-  beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
-  });
-  afterAll(() => emu.stop());
+  const emu = useOAuthTestEmulator();
 
   it("accepts the same Authorization headers in both places", async () => {
     const apiKey = emu.emulator.state.environment.api_key;

@@ -6,18 +6,17 @@ import type { Browser } from "playwright-core";
 import { launchChromium } from "./helpers/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLoopbackServer } from "./helpers/loopback-server.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, exchangeCode, registerClient } from "./helpers/oauth-client.js";
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "../../../screenshots");
 
 describe("login page in a real browser (Debian chromium)", () => {
-  let emu: OAuthTestEmulator;
+  const emu = useOAuthTestEmulator();
   let browser: Browser;
   let callbackServer: Awaited<ReturnType<typeof startLoopbackServer>>;
 
   beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
     callbackServer = await startLoopbackServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Callback</title><p>Signed in.</p>");
     });
@@ -26,7 +25,6 @@ describe("login page in a real browser (Debian chromium)", () => {
   afterAll(async () => {
     await browser?.close();
     await callbackServer?.close();
-    await emu?.stop();
   });
 
   it("signs in with email and password and lands on the redirect URI with a code", async () => {

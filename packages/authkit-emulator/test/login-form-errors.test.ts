@@ -1,22 +1,20 @@
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectPage, LoginUserAgent, parseForms, type Page } from "./helpers/login-user-agent.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, registerClient } from "./helpers/oauth-client.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 
 describe("login forms the body parser rejects", () => {
-  let emu: OAuthTestEmulator;
+  const emu = useOAuthTestEmulator();
   let signIn: Page;
 
   beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
     const as = await discover(emu.issuer);
     const client: oauth.Client = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" });
     signIn = expectPage(await new LoginUserAgent(emu.issuer).navigate((await authorizationUrl(as, client.client_id, REDIRECT_URI)).url));
   });
-  afterAll(() => emu.stop());
 
   async function postLoginForm(body: URLSearchParams): Promise<{ status: number; type: string | null; html: string }> {
     const form = parseForms(signIn.html).find((candidate) => candidate.action === "/login/password")!;

@@ -1,24 +1,22 @@
 import { decodeJwt } from "jose";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectCallback, expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, exchangeCode, registerClient } from "./helpers/oauth-client.js";
 import { approve } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 
 describe("hosted login through the HTML forms", () => {
-  let emu: OAuthTestEmulator;
+  const emu = useOAuthTestEmulator();
   let as: oauth.AuthorizationServer;
   let client: oauth.Client;
 
   beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
     as = await discover(emu.issuer);
     client = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none", client_name: `<img src=x onerror=alert(1)> "Evil" & Co` });
   });
-  afterAll(() => emu.stop());
 
   async function claimsAfter(callback: URL, pkce: Awaited<ReturnType<typeof authorizationUrl>>) {
     return decodeJwt((await exchangeCode(as, client, oauth.None(), callback, REDIRECT_URI, pkce)).access_token);
@@ -118,11 +116,7 @@ describe("hosted login through the HTML forms", () => {
 });
 
 describe("autoLogin", () => {
-  let emu: OAuthTestEmulator;
-  beforeAll(async () => {
-    emu = await startOAuthTestEmulator({ autoLogin: "alice@acme.test" });
-  });
-  afterAll(() => emu.stop());
+  const emu = useOAuthTestEmulator({ autoLogin: "alice@acme.test" });
 
   it("skips the UI: that user, first organization, consent granted", async () => {
     const as = await discover(emu.issuer);

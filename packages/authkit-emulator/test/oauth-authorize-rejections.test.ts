@@ -1,23 +1,21 @@
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { discover, registerClient } from "./helpers/oauth-client.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 
 describe("GET /oauth2/authorize rejections (RFC 6749 §4.1.2.1)", () => {
-  let emu: OAuthTestEmulator;
+  const emu = useOAuthTestEmulator();
   let as: oauth.AuthorizationServer;
   let clientId: string;
   let challenge: string;
 
   beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
     as = await discover(emu.issuer);
     clientId = (await registerClient(as, { redirect_uris: [REDIRECT_URI, "cursor://anysphere.cursor-retrieval/oauth/callback"], token_endpoint_auth_method: "none" })).client_id;
     challenge = await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier());
   });
-  afterAll(() => emu.stop());
 
   function authorize(overrides: Record<string, string | undefined>): Promise<Response> {
     const params: Record<string, string | undefined> = {

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { describe, expect, it } from "vitest";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 
 /** Response bodies are checked field by field below; their static type does not matter here. */
 const readJson = async (response: Response | Promise<Response>): Promise<Record<string, any>> => (await response).json() as Promise<Record<string, any>>;
 
 describe("discovery documents, JWKS and dynamic client registration", () => {
-  let emu: OAuthTestEmulator;
-  beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
-  });
-  afterAll(() => emu.stop());
+  const emu = useOAuthTestEmulator();
 
   const register = (body: unknown) =>
     fetch(`${emu.issuer}/oauth2/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

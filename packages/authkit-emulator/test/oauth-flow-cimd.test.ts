@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
 import { CIMD_FETCH_TIMEOUT_MS } from "../src/oauth/client-id-metadata-document.js";
 import { startLoopbackServer } from "./helpers/loopback-server.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, exchangeCode, postForm, refresh } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
@@ -15,12 +15,11 @@ const documents = new Map<string, (clientId: string) => { type: string; body: st
 const json = (value: unknown) => ({ type: "application/json", body: JSON.stringify(value) });
 
 describe("Client ID Metadata Document clients", () => {
-  let emu: OAuthTestEmulator;
+  const emu = useOAuthTestEmulator();
   let docs: Awaited<ReturnType<typeof startLoopbackServer>>;
   let fetches = 0;
 
   beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
     docs = await startLoopbackServer((req, res) => {
       const make = documents.get(req.url ?? "");
       fetches += 1;
@@ -43,7 +42,6 @@ describe("Client ID Metadata Document clients", () => {
     documents.set("/no-redirects.json", (id) => json({ client_id: id }));
   });
   afterAll(async () => {
-    await emu.stop();
     await docs.close();
   });
 

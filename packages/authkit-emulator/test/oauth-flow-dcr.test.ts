@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, exchangeCode, insecure, postForm, refresh, registerClient } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
@@ -10,11 +10,7 @@ const REDIRECT_URI = "http://127.0.0.1:33418/callback";
 const RESOURCE = "http://127.0.0.1:3001/mcp";
 
 describe("authorization code + PKCE with a dynamically registered client (oauth4webapi)", () => {
-  let emu: OAuthTestEmulator;
-  beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
-  });
-  afterAll(() => emu.stop());
+  const emu = useOAuthTestEmulator();
 
   it("discovers, registers, signs in through the forms, exchanges, verifies, refreshes", async () => {
     const as = await discover(emu.issuer);

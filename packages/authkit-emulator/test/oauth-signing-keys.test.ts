@@ -1,20 +1,16 @@
 import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rotateSigningKey } from "../src/keys/index.js";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, exchangeCode, registerClient } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 
 describe("signing key rotation", () => {
-  let emu: OAuthTestEmulator;
-  beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
-  });
-  afterAll(() => emu.stop());
+  const emu = useOAuthTestEmulator();
 
   async function token(): Promise<string> {
     const as = await discover(emu.issuer);

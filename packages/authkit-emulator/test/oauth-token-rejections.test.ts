@@ -1,23 +1,21 @@
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, postForm, registerClient } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 
 describe("POST /oauth2/token rejections (RFC 6749 §5.2)", () => {
-  let emu: OAuthTestEmulator;
+  const emu = useOAuthTestEmulator();
   let as: oauth.AuthorizationServer;
   let client: oauth.Client;
 
   beforeAll(async () => {
-    emu = await startOAuthTestEmulator();
     as = await discover(emu.issuer);
     client = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] });
   });
-  afterAll(() => emu.stop());
 
   async function freshCode(): Promise<{ code: string; verifier: string }> {
     const pkce = await authorizationUrl(as, client.client_id, REDIRECT_URI);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OUTBOX_MAX_MESSAGES } from "../src/login/deliver-to-outbox.js";
 import { MAX_PENDING_AUTHORIZATIONS, PendingAuthorizationStore } from "../src/login/pending-authorizations.js";
 import type { AuthorizationRequest } from "../src/oauth/authorization-request.js";
 import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
-import { startOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
+import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, registerClient } from "./helpers/oauth-client.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
@@ -19,11 +19,7 @@ describe("caps on state that unauthenticated requests create", () => {
   });
 
   describe("the magic-code outbox", () => {
-    let emu: OAuthTestEmulator;
-    beforeAll(async () => {
-      emu = await startOAuthTestEmulator();
-    });
-    afterAll(() => emu.stop());
+    const emu = useOAuthTestEmulator();
 
     it(`keeps only the newest ${OUTBOX_MAX_MESSAGES} messages`, async () => {
       const old = Array.from({ length: OUTBOX_MAX_MESSAGES }, (_, i) => ({ id: `email_old${i}`, to: "old@acme.test", subject: "old", text: "old", sent_at: new Date(0).toISOString() }));
