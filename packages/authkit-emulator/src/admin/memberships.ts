@@ -3,8 +3,7 @@ import type { EmulatorContext } from "../context.js";
 import { serializeMembership } from "../api/serialize.js";
 import { ApiError } from "../http/api-error.js";
 import { BodyReader } from "../http/body-reader.js";
-import { newId } from "../store/ids.js";
-import type { MembershipRecord } from "../store/types.js";
+import { addMembership, DEFAULT_ROLE_SLUG } from "../store/memberships.js";
 
 /**
  * POST /_emulator/memberships `{ user_id, organization_id, role_slug? }` → 201 membership.
@@ -17,7 +16,7 @@ export function adminMembershipsRouter(ctx: EmulatorContext): Router {
     const body = new BodyReader(req.body);
     const userId = body.requiredString("user_id");
     const organizationId = body.requiredString("organization_id");
-    const roleSlug = body.optionalString("role_slug") ?? "member";
+    const roleSlug = body.optionalString("role_slug") ?? DEFAULT_ROLE_SLUG;
     if (!ctx.state.roles.some((role) => role.slug === roleSlug)) body.fail("role_slug", "role_not_found");
     body.finish();
     if (!ctx.state.users.some((user) => user.id === userId)) throw ApiError.notFound("User", userId as string);
@@ -28,20 +27,7 @@ export function adminMembershipsRouter(ctx: EmulatorContext): Router {
       throw new ApiError("conflict", "The user is already a member of this organization.");
     }
 
-    const now = new Date(ctx.now() * 1000).toISOString();
-    const membership: MembershipRecord = {
-      object: "organization_membership",
-      id: newId("om"),
-      user_id: userId as string,
-      organization_id: organizationId as string,
-      role: { slug: roleSlug },
-      roles: [{ slug: roleSlug }],
-      status: "active",
-      created_at: now,
-      updated_at: now,
-    };
-    ctx.state.memberships.push(membership);
-    ctx.save();
+    const membership = addMembership(ctx, { userId: userId as string, organizationId: organizationId as string, roleSlug });
     res.status(201).json(serializeMembership(ctx.state, membership));
   });
 

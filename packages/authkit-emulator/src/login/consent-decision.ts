@@ -2,6 +2,7 @@ import type { RequestHandler } from "express";
 import { completeAuthorization, denyAuthorization } from "../oauth/authorization-completion.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
 import { showCurrentStep } from "./current-step.js";
+import { confirmOrganization } from "./identification.js";
 import { formField, loadPending } from "./pending-request.js";
 
 /** POST /login/consent: "allow" issues the code, "deny" returns access_denied to the client. */
@@ -9,15 +10,17 @@ export function consentDecision(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
+    const confirmed = confirmOrganization(runtime.ctx.state, pending);
+    const { identity } = pending;
     const decision = formField(req, "decision");
-    if (!pending.userId || pending.organizationId === undefined || (decision !== "allow" && decision !== "deny")) {
+    if (!confirmed || !identity || identity.organizationId === undefined || (decision !== "allow" && decision !== "deny")) {
       showCurrentStep(runtime, pending, res);
       return;
     }
     runtime.pending.finish(pending.id);
     const target =
       decision === "allow"
-        ? completeAuthorization(runtime, pending.request, { userId: pending.userId, organizationId: pending.organizationId })
+        ? completeAuthorization(runtime, pending.request, { userId: identity.userId, organizationId: identity.organizationId })
         : denyAuthorization(pending.request);
     res.redirect(303, target);
   };

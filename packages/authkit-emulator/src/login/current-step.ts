@@ -22,26 +22,28 @@ function redirectHost(redirectUri: string): string {
 export function showCurrentStep(runtime: OAuthRuntime, pending: PendingAuthorization, res: Response): void {
   const { state } = runtime.ctx;
   const clientName = clientDisplayName(pending.request.client);
-  const user = state.users.find((candidate) => candidate.id === pending.userId);
-  if (!user) {
-    const connection = state.connections.find((candidate) => candidate.id === pending.ssoConnectionId);
-    if (connection && pending.email) {
+  const identity = pending.identity;
+  const user = identity && state.users.find((candidate) => candidate.id === identity.userId);
+  if (!identity || !user) {
+    const { challenge } = pending;
+    const connection = challenge?.kind === "sso" ? state.connections.find((candidate) => candidate.id === challenge.connectionId) : undefined;
+    if (challenge?.kind === "sso" && connection) {
       const organization = state.organizations.find((candidate) => candidate.id === connection.organization_id);
       sendHtml(res, 200, ssoPage({
         pendingId: pending.id,
         connectionName: connection.name,
         connectionType: connection.connection_type,
         organizationName: organization?.name ?? connection.organization_id,
-        email: pending.email,
+        email: challenge.email,
       }));
-    } else if (pending.magicCode) {
-      sendHtml(res, 200, magicCodePage({ pendingId: pending.id, email: pending.magicCode.email }));
+    } else if (challenge?.kind === "magic-code") {
+      sendHtml(res, 200, magicCodePage({ pendingId: pending.id, email: challenge.email }));
     } else {
-      sendHtml(res, 200, signInPage({ pendingId: pending.id, clientName, email: pending.email }));
+      sendHtml(res, 200, signInPage({ pendingId: pending.id, clientName }));
     }
     return;
   }
-  if (pending.organizationId === undefined) {
+  if (identity.organizationId === undefined) {
     const organizations = activeMemberships(state, user.id).map((membership) => ({
       id: membership.organization_id,
       name: state.organizations.find((candidate) => candidate.id === membership.organization_id)?.name ?? membership.organization_id,
@@ -50,7 +52,7 @@ export function showCurrentStep(runtime: OAuthRuntime, pending: PendingAuthoriza
     sendHtml(res, 200, organizationPage({ pendingId: pending.id, email: user.email, organizations }));
     return;
   }
-  const organization = state.organizations.find((candidate) => candidate.id === pending.organizationId);
+  const organization = state.organizations.find((candidate) => candidate.id === identity.organizationId);
   sendHtml(res, 200, consentPage({
     pendingId: pending.id,
     clientName,
@@ -63,17 +65,3 @@ export function showCurrentStep(runtime: OAuthRuntime, pending: PendingAuthoriza
   }));
 }
 
-/**
- * Records who signed in. The organization is chosen now when there is no choice to make:
- * SSO fixes it to the connection's organization; one membership picks itself; none means no org.
- */
-export function markSignedIn(runtime: OAuthRuntime, pending: PendingAuthorization, userId: string, ssoOrganizationId?: string): void {
-  pending.userId = userId;
-  pending.magicCode = undefined;
-  if (ssoOrganizationId) {
-    pending.organizationId = ssoOrganizationId;
-    return;
-  }
-  const memberships = activeMemberships(runtime.ctx.state, userId);
-  if (memberships.length <= 1) pending.organizationId = memberships[0]?.organization_id ?? null;
-}

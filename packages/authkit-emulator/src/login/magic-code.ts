@@ -4,8 +4,8 @@ import { constantTimeEqual } from "../http/constant-time-equal.js";
 import { clientDisplayName } from "../oauth/client-registry.js";
 import { createPrefixedId } from "../oauth/opaque-ids.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
-import { markSignedIn } from "./current-step.js";
 import { deliverToOutbox } from "./deliver-to-outbox.js";
+import { beginIdentification, completeIdentification } from "./identification.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { magicCodePage } from "./pages/magic-code-page.js";
 import { signInPage } from "./pages/sign-in-page.js";
@@ -23,13 +23,13 @@ export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
     if (!pending) return;
     const { ctx } = runtime;
     const email = formField(req, "email").trim();
-    pending.email = email;
     const connection = ssoConnectionForEmail(ctx.state, email);
     if (connection) {
-      pending.ssoConnectionId = connection.id;
+      beginIdentification(pending, { kind: "sso", email: email.toLowerCase(), connectionId: connection.id });
       redirectToCurrentStep(res, pending);
       return;
     }
+    beginIdentification(pending);
     const user = findUserByEmail(ctx.state, email);
     if (!user) {
       // A development emulator may say so plainly; real AuthKit would not reveal it.
@@ -38,7 +38,7 @@ export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
       return;
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    pending.magicCode = { email: user.email, code, expiresAt: ctx.now() + MAGIC_CODE_TTL_SECONDS, attemptsLeft: MAGIC_CODE_ATTEMPTS };
+    beginIdentification(pending, { kind: "magic-code", email: user.email, code, expiresAt: ctx.now() + MAGIC_CODE_TTL_SECONDS, attemptsLeft: MAGIC_CODE_ATTEMPTS });
     deliverToOutbox(ctx.state.outbox, {
       id: createPrefixedId("email"),
       to: user.email,
@@ -59,8 +59,8 @@ export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
-    const challenge = pending.magicCode;
-    if (!challenge) {
+    const challenge = pending.challenge;
+    if (challenge?.kind !== "magic-code") {
       redirectToCurrentStep(res, pending);
       return;
     }
@@ -68,14 +68,14 @@ export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
     if (matches && challenge.expiresAt > runtime.ctx.now()) {
       const user = findUserByEmail(runtime.ctx.state, challenge.email);
       if (user) {
-        markSignedIn(runtime, pending, user.id);
+        completeIdentification(runtime.ctx.state, pending, user.id);
         redirectToCurrentStep(res, pending);
         return;
       }
     }
     challenge.attemptsLeft -= 1;
     if (challenge.attemptsLeft <= 0 || challenge.expiresAt <= runtime.ctx.now()) {
-      pending.magicCode = undefined;
+      pending.challenge = undefined;
       const error = "That code has expired or was entered wrongly too many times. Request a new one.";
       sendHtml(res, 400, signInPage({ pendingId: pending.id, clientName: clientDisplayName(pending.request.client), email: challenge.email, error }));
       return;
@@ -89,8 +89,7 @@ export function restartSignIn(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
-    pending.magicCode = undefined;
-    pending.ssoConnectionId = undefined;
+    beginIdentification(pending);
     redirectToCurrentStep(res, pending);
   };
 }

@@ -4,18 +4,19 @@ import { showCurrentStep } from "./current-step.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { activeMemberships } from "./user-directory.js";
 
-/** POST /login/organization: only an organization the user is an active member of is accepted. */
+/** POST /login/organization: only an organization the signed-in user is an active member of is accepted. */
 export function chooseOrganization(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
+    const { identity } = pending;
     const chosen = formField(req, "organization_id");
-    const member = pending.userId && activeMemberships(runtime.ctx.state, pending.userId).some((membership) => membership.organization_id === chosen);
-    if (!member) {
+    const member = identity && activeMemberships(runtime.ctx.state, identity.userId).some((membership) => membership.organization_id === chosen);
+    if (!identity || !member) {
       showCurrentStep(runtime, pending, res);
       return;
     }
-    pending.organizationId = chosen;
+    identity.organizationId = chosen;
     redirectToCurrentStep(res, pending);
   };
 }

@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import { constantTimeEqual } from "../http/constant-time-equal.js";
 import { clientDisplayName } from "../oauth/client-registry.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
-import { markSignedIn } from "./current-step.js";
+import { beginIdentification, completeIdentification } from "./identification.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { signInPage } from "./pages/sign-in-page.js";
 import { sendHtml } from "./send-html.js";
@@ -13,21 +13,22 @@ export function passwordSignIn(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
+    const { state } = runtime.ctx;
     const email = formField(req, "email").trim();
-    pending.email = email;
-    const connection = ssoConnectionForEmail(runtime.ctx.state, email);
+    const connection = ssoConnectionForEmail(state, email);
     if (connection) {
-      pending.ssoConnectionId = connection.id;
+      beginIdentification(pending, { kind: "sso", email: email.toLowerCase(), connectionId: connection.id });
       redirectToCurrentStep(res, pending);
       return;
     }
-    const user = findUserByEmail(runtime.ctx.state, email);
+    beginIdentification(pending);
+    const user = findUserByEmail(state, email);
     if (!user || user.password === undefined || !constantTimeEqual(formField(req, "password"), user.password)) {
       const clientName = clientDisplayName(pending.request.client);
       sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, email, error: "Incorrect email or password." }));
       return;
     }
-    markSignedIn(runtime, pending, user.id);
+    completeIdentification(state, pending, user.id);
     redirectToCurrentStep(res, pending);
   };
 }

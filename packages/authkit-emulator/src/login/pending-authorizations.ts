@@ -4,11 +4,33 @@ import type { AuthorizationRequest } from "../oauth/authorization-request.js";
 /** How long a user has to finish signing in before the authorization must be restarted. */
 export const PENDING_AUTHORIZATION_TTL_SECONDS = 15 * 60;
 
+/** The emailed 6-digit code the browser must type back (magic-auth sign-in). */
 export interface MagicCodeChallenge {
+  kind: "magic-code";
   email: string;
   code: string;
   expiresAt: number;
   attemptsLeft: number;
+}
+
+/** The simulated identity provider of `connectionId` is asked to assert `email`. */
+export interface SsoChallenge {
+  kind: "sso";
+  email: string;
+  connectionId: string;
+}
+
+/**
+ * An identification started but not finished. It carries its own email, so the step that
+ * completes it signs in exactly the identity it was started for.
+ */
+export type IdentityChallenge = MagicCodeChallenge | SsoChallenge;
+
+/** Who a completed identification step authenticated, and the organization chosen for them. */
+export interface SignedInIdentity {
+  userId: string;
+  /** undefined: not chosen yet; null: the user has no organization. */
+  organizationId?: string | null;
 }
 
 /** A sign-in in progress: the validated authorization request and how far the user got. */
@@ -19,13 +41,10 @@ export interface PendingAuthorization {
   browserBinding: string;
   request: AuthorizationRequest;
   expiresAt: number;
-  email?: string;
-  userId?: string;
-  /** undefined: not chosen yet; null: the user has no organization. */
-  organizationId?: string | null;
-  ssoConnectionId?: string;
-  magicCode?: MagicCodeChallenge;
-  consented?: boolean;
+  /** At most one identification in flight; starting another replaces it. */
+  challenge?: IdentityChallenge;
+  /** Replaced as a whole by each successful identification, never edited field by field. */
+  identity?: SignedInIdentity;
 }
 
 /**

@@ -1,33 +1,50 @@
 import type { RequestHandler } from "express";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
-import { markSignedIn, showCurrentStep } from "./current-step.js";
+import { addMembership, DEFAULT_ROLE_SLUG } from "../store/memberships.js";
+import { showCurrentStep } from "./current-step.js";
+import { completeIdentification } from "./identification.js";
 import { loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { errorPage } from "./pages/error-page.js";
 import { sendHtml } from "./send-html.js";
-import { findUserByEmail } from "./user-directory.js";
+import { findUserByEmail, ssoConnectionForEmail } from "./user-directory.js";
 
 /**
- * POST /login/sso: the simulated identity provider asserts the email typed on the sign-in page.
- * The session's organization is the connection's, as with a real SSO sign-in.
+ * POST /login/sso: the simulated identity provider asserts the email its SSO challenge was
+ * started for, and nothing else. The session's organization is the connection's: a user who is
+ * not a member yet becomes one with the default role (WorkOS just-in-time provisioning); one whose
+ * membership there was deactivated is refused.
  */
 export function ssoSignIn(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
-    const { state } = runtime.ctx;
-    const connection = state.connections.find((candidate) => candidate.id === pending.ssoConnectionId);
-    if (!connection || !pending.email) {
+    const { ctx } = runtime;
+    const { challenge } = pending;
+    // The connection must still be the one that covers the email (it may have been deactivated).
+    const connection = challenge?.kind === "sso" ? ssoConnectionForEmail(ctx.state, challenge.email) : undefined;
+    if (challenge?.kind !== "sso" || connection?.id !== challenge.connectionId) {
+      pending.challenge = undefined;
       showCurrentStep(runtime, pending, res);
       return;
     }
-    const user = findUserByEmail(state, pending.email);
+    const user = findUserByEmail(ctx.state, challenge.email);
     if (!user) {
-      const description = `The identity provider knows ${pending.email}, but the emulator has no such user. Add the user with the admin API or the seed.`;
+      const description = `The identity provider knows ${challenge.email}, but the emulator has no such user. Add the user with the admin API or the seed.`;
       sendHtml(res, 404, errorPage({ title: "Unknown user", description }));
       return;
     }
-    pending.ssoConnectionId = undefined;
-    markSignedIn(runtime, pending, user.id, connection.organization_id);
+    const organizationId = connection.organization_id;
+    const membership = ctx.state.memberships.find((candidate) => candidate.user_id === user.id && candidate.organization_id === organizationId);
+    if (membership && membership.status !== "active") {
+      const description = `${user.email} is not an active member of the organization this connection signs in to.`;
+      sendHtml(res, 403, errorPage({ title: "Membership inactive", code: "access_denied", description }));
+      return;
+    }
+    if (!membership) {
+      addMembership(ctx, { userId: user.id, organizationId, roleSlug: DEFAULT_ROLE_SLUG });
+      ctx.logger.info(`Provisioned ${user.email} as a member of ${organizationId} through SSO.`);
+    }
+    completeIdentification(ctx.state, pending, user.id, organizationId);
     redirectToCurrentStep(res, pending);
   };
 }

@@ -1,0 +1,52 @@
+import type { EmulatorState } from "../store/types.js";
+import type { IdentityChallenge, PendingAuthorization } from "./pending-authorizations.js";
+import { activeMemberships } from "./user-directory.js";
+
+/**
+ * Starting an identification (a password, a magic-code request, "use a different email") ends
+ * whatever earlier steps established: their challenge and their signed-in identity. A later
+ * step can then only complete the identification it belongs to, never another identity's.
+ *
+ * @example
+ * beginIdentification(pending, { kind: "sso", email, connectionId: connection.id });
+ */
+export function beginIdentification(pending: PendingAuthorization, challenge?: IdentityChallenge): void {
+  pending.identity = undefined;
+  pending.challenge = challenge;
+}
+
+/**
+ * The organization decided without asking: `sso` fixes it to the connection's organization; one
+ * active membership picks itself; none means no organization; several leave it to the picker.
+ */
+function organizationWithoutChoice(state: EmulatorState, userId: string): string | null | undefined {
+  const memberships = activeMemberships(state, userId);
+  return memberships.length <= 1 ? (memberships[0]?.organization_id ?? null) : undefined;
+}
+
+/**
+ * Records the user a step authenticated as a fresh identity: nothing chosen for an earlier
+ * identity (an organization) carries over.
+ *
+ * @example
+ * completeIdentification(state, pending, user.id);
+ */
+export function completeIdentification(state: EmulatorState, pending: PendingAuthorization, userId: string, ssoOrganizationId?: string): void {
+  pending.challenge = undefined;
+  pending.identity = { userId, organizationId: ssoOrganizationId ?? organizationWithoutChoice(state, userId) };
+}
+
+/**
+ * True when the identity's organization is still one of the user's active memberships (or the
+ * identity has none). Otherwise the identity goes back to an undecided organization and the user
+ * must look again, so a token never names an organization the user does not belong to (a
+ * membership may end while the consent page is open).
+ */
+export function confirmOrganization(state: EmulatorState, pending: PendingAuthorization): boolean {
+  const { identity } = pending;
+  if (!identity || typeof identity.organizationId !== "string") return true;
+  const organizationId = identity.organizationId;
+  if (activeMemberships(state, identity.userId).some((membership) => membership.organization_id === organizationId)) return true;
+  pending.identity = { userId: identity.userId, organizationId: organizationWithoutChoice(state, identity.userId) };
+  return false;
+}
