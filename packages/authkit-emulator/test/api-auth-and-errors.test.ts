@@ -11,13 +11,16 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 /** Every REST route, written out here (not imported) so a route served without auth fails the test. */
-const ROUTES: { method: "GET" | "PUT" | "POST"; path: string }[] = [
+const ROUTES: { method: "GET" | "PUT" | "POST" | "DELETE"; path: string }[] = [
   { method: "GET", path: "/user_management/users" },
   { method: "GET", path: `/user_management/users/${SEED.alice}` },
   { method: "PUT", path: `/user_management/users/${SEED.alice}` },
   { method: "GET", path: `/user_management/organization_memberships?user_id=${SEED.alice}` },
   { method: "GET", path: `/user_management/organization_memberships/${SEED.aliceAcme}` },
   { method: "POST", path: "/user_management/sessions/revoke" },
+  { method: "GET", path: "/user_management/authkit_oauth_resources" },
+  { method: "POST", path: "/user_management/authkit_oauth_resources" },
+  { method: "DELETE", path: "/user_management/authkit_oauth_resources/authkit_oauth_resource_01EXAMPLEMCP00000000000000" },
   { method: "GET", path: "/organizations" },
   { method: "GET", path: `/organizations/${SEED.acme}` },
   { method: "GET", path: "/directories" },

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { auditLogEventsRouter } from "./audit-log-events.js";
+import { authkitOAuthResourcesRouter } from "./authkit-oauth-resources.js";
 import { connectionsRouter } from "./connections.js";
 import { directoriesRouter } from "./directories.js";
 import { directoryGroupsRouter } from "./directory-groups.js";
@@ -21,6 +22,7 @@ export const API_PATH_PREFIXES = [
   "/user_management/users",
   "/user_management/organization_memberships",
   "/user_management/sessions/revoke",
+  "/user_management/authkit_oauth_resources",
   "/organizations",
   "/directories",
   "/directory_users",
@@ -43,6 +45,7 @@ export function createApiRouter(ctx: EmulatorContext): Router {
   router.use(usersRouter(ctx));
   router.use(organizationMembershipsRouter(ctx));
   router.use(sessionsRouter(ctx));
+  router.use(authkitOAuthResourcesRouter(ctx));
   router.use(organizationsRouter(ctx));
   router.use(directoriesRouter(ctx));
   router.use(directoryUsersRouter(ctx));

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { defaultSeedPath } from "./default-seed-path.js";
 import { EmulatorStartupError } from "../emulator-startup-error.js";
 import type { EmulatorState } from "./types.js";
+import { normalizeEnvironment } from "../environment/environment-settings.js";
 
 /** Arrays a seed may leave out: they fill up while the emulator runs (tokens, sessions, mail). */
 const RUNTIME_ARRAYS = [
@@ -71,19 +72,7 @@ export function normalizeState(raw: unknown, source: string): EmulatorState {
     throw new EmulatorStartupError("ERR_EMULATOR_SEED_INVALID", `${source} must contain a JSON object`);
   }
   const { $comment: _comment, ...record } = raw as Record<string, unknown>;
-  const environment = record.environment as Partial<EmulatorState["environment"]> | undefined;
-  if (typeof environment?.api_key !== "string" || !environment.api_key.startsWith("sk_")) {
-    throw new EmulatorStartupError(
-      "ERR_EMULATOR_SEED_INVALID",
-      `${source}: environment.api_key must be a string starting with sk_`,
-    );
-  }
-  if (typeof environment.client_id !== "string" || !environment.client_id.startsWith("client_")) {
-    throw new EmulatorStartupError(
-      "ERR_EMULATOR_SEED_INVALID",
-      `${source}: environment.client_id must be a string starting with client_`,
-    );
-  }
+  record.environment = normalizeEnvironment(record.environment, source);
   for (const key of RUNTIME_ARRAYS) {
     if (record[key] === undefined) record[key] = [];
     else if (!Array.isArray(record[key])) {

@@ -7,6 +7,10 @@
  * The whole state is one JSON-serialisable value: `--data file.json` writes it as is.
  */
 
+import type { EnvironmentSettings } from "../environment/environment-settings.js";
+
+export type { AuthKitOAuthResourceRecord, EnvironmentSettings } from "../environment/environment-settings.js";
+
 export interface UserRecord {
   object: "user";
   id: string; // user_...
@@ -192,7 +196,7 @@ export interface OutboxMessage {
 }
 
 export interface EmulatorState {
-  environment: { client_id: string; api_key: string };
+  environment: EnvironmentSettings;
   jwtTemplate: JwtTemplate;
   users: UserRecord[];
   organizations: OrganizationRecord[];
