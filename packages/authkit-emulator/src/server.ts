@@ -2,6 +2,7 @@ import express, { type Express, type Router } from "express";
 import { createAdminRouter } from "./admin/index.js";
 import { createApiRouter } from "./api/index.js";
 import type { EmulatorContext } from "./context.js";
+import { dateHeader } from "./http/date-header.js";
 import { createErrorHandler } from "./http/error-handler.js";
 import { requestId } from "./http/request-id.js";
 import { routeNotFound } from "./http/route-not-found.js";
@@ -22,6 +23,7 @@ export function createEmulatorApp(ctx: EmulatorContext, store: EmulatorStore, oa
   const app = express();
   app.disable("x-powered-by");
   app.use(requestId);
+  app.use(dateHeader(ctx));
   // The OAuth router parses its own bodies with tighter limits per endpoint, so it goes first
   // and these parsers only see requests it did not answer.
   app.use(oauthRouter);

@@ -7,7 +7,13 @@ import { publishedJwks } from "../keys/index.js";
  * A short max-age lets verifiers notice a rotation quickly.
  */
 export function jwksEndpoint(ctx: EmulatorContext): RequestHandler {
-  return (_req, res) => {
+  return (req, res) => {
+    // WorkOS answers 404 for a client id it does not know (OpenAPI: SsoController_jsonWebKeySet).
+    const clientId = req.params.clientId;
+    if (clientId !== undefined && clientId !== ctx.state.environment.client_id) {
+      res.status(404).json({ message: `Client not found: '${clientId}'.` });
+      return;
+    }
     res.set("Cache-Control", "public, max-age=60").json(publishedJwks(ctx));
   };
 }

@@ -1,0 +1,66 @@
+import { isLoopbackHost, normalizeAuthkitDomain } from "../../config/authkit-domain.js";
+import { fail, pass } from "../pass-fail.js";
+import type { DoctorCheck, DoctorInput } from "../types.js";
+
+/**
+ * The four required settings, one line each, in the words of `workosProvider()`'s own start-up
+ * errors. The API key is described by its prefix only.
+ */
+export function checkOptionFormats(input: DoctorInput): DoctorCheck[] {
+  return [apiKeyFormat(input.apiKey), clientIdFormat(input.clientId), authkitDomainForm(input.authkitDomain), baseURLForm(input.baseURL)];
+}
+
+function apiKeyFormat(apiKey: string | undefined): DoctorCheck {
+  const id = "options.apiKey";
+  if (!apiKey) return fail(id, "apiKey is not set", "Set WORKOS_API_KEY (WorkOS Dashboard → API Keys).");
+  if (!apiKey.startsWith("sk_")) {
+    return fail(id, "apiKey does not start with sk_", "Copy the secret key (sk_…) from WorkOS Dashboard → API Keys, not the client id or a publishable key.");
+  }
+  if (apiKey.startsWith("sk_test_")) return pass(id, "apiKey is a staging key (sk_test_…)");
+  if (apiKey.startsWith("sk_live_")) return pass(id, "apiKey is a production key (sk_live_…)");
+  return pass(id, "apiKey has the sk_ prefix");
+}
+
+function clientIdFormat(clientId: string | undefined): DoctorCheck {
+  const id = "options.clientId";
+  if (!clientId) return fail(id, "clientId is not set", "Set WORKOS_CLIENT_ID (WorkOS Dashboard → API Keys → Client ID).");
+  if (!clientId.startsWith("client_")) {
+    return fail(id, `clientId "${clientId}" does not start with client_`, "Copy the Client ID (client_…) from WorkOS Dashboard → API Keys.");
+  }
+  return pass(id, `clientId ${clientId}`);
+}
+
+function authkitDomainForm(domain: string | undefined): DoctorCheck {
+  const id = "options.authkitDomain";
+  if (!domain) {
+    return fail(id, "authkitDomain is not set", "Set WORKOS_AUTHKIT_DOMAIN to the AuthKit domain from WorkOS Dashboard → Domains (e.g. acme.authkit.app).");
+  }
+  let issuer: string;
+  try {
+    issuer = normalizeAuthkitDomain(domain);
+  } catch (error) {
+    return fail(id, (error as Error).message.replace(/^\[WorkOS\] /, ""), "Use the bare AuthKit host (acme.authkit.app) or its https origin, with no path.");
+  }
+  return issuer === domain.trim()
+    ? pass(id, `authkitDomain ${issuer}`)
+    : pass(id, `authkitDomain ${issuer} (written as "${domain}"; the plugin uses the origin form)`);
+}
+
+function baseURLForm(baseURL: string | undefined): DoctorCheck {
+  const id = "options.baseURL";
+  if (!baseURL) return fail(id, "baseURL is not set", "Set BASE_URL to the public origin MCP clients use to reach this server, e.g. https://mcp.example.com.");
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    return fail(id, `baseURL "${baseURL}" is not an absolute URL`, "Use the origin clients reach, e.g. https://mcp.example.com.");
+  }
+  if (url.pathname !== "/" || url.search || url.hash) {
+    return fail(id, `baseURL "${baseURL}" has a path`, "Give the origin only; the MCP endpoint's path is the mcpPath option (default /mcp).");
+  }
+  if (url.protocol === "https:") return pass(id, `baseURL ${url.origin}`);
+  if (url.protocol === "http:" && isLoopbackHost(url.hostname)) {
+    return pass(id, `baseURL ${url.origin} (plain http, accepted on this machine only)`);
+  }
+  return fail(id, `baseURL ${url.origin} is not https`, "MCP clients refuse plain http off this machine: serve the server over https and set BASE_URL to that origin.");
+}

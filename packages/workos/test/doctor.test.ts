@@ -1,0 +1,151 @@
+import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
+import { runDoctor, type DoctorInput, type DoctorReport } from "../src/doctor/index.js";
+
+const silent = { info() {}, warn() {}, error() {} };
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/xmcp-workos.js");
+
+let emulator: RunningEmulator;
+let input: DoctorInput;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, logger: silent });
+  // No MCP server listens on port 9 (discard): the server checks are skipped, not failed.
+  input = { apiKey: emulator.apiKey, clientId: emulator.clientId, authkitDomain: emulator.url, apiURL: emulator.url, baseURL: "http://127.0.0.1:9" };
+});
+afterAll(() => emulator?.stop());
+
+const statusOf = (report: DoctorReport, id: string) => report.checks.find((check) => check.id === id)?.status;
+
+/** Moves the emulator's clock, which its `Date` header follows, for one test. */
+async function withEmulatorClockOffset<T>(seconds: number, fn: () => Promise<T>): Promise<T> {
+  const original = emulator.context.now;
+  emulator.context.now = () => Math.floor(Date.now() / 1000) + seconds;
+  try {
+    return await fn();
+  } finally {
+    emulator.context.now = original;
+  }
+}
+
+describe("doctor against the emulator", () => {
+  it("passes a correct setup: AuthKit, its switches, the key set, the API key, the client id, the clock", async () => {
+    const report = await runDoctor(input);
+    for (const id of ["options.apiKey", "options.clientId", "options.authkitDomain", "options.baseURL", "authkit.reachable", "authkit.metadata", "authkit.dcr", "authkit.cimd", "clock.skew", "authkit.jwks", "workos.apiKey", "workos.clientId"]) {
+      expect([id, statusOf(report, id)]).toEqual([id, "pass"]);
+    }
+    expect(statusOf(report, "server.challenge")).toBe("skip");
+    expect(report.ok).toBe(true);
+  });
+
+  it("fails an API key the WorkOS API rejects", async () => {
+    const report = await runDoctor({ ...input, apiKey: "sk_test_from_another_environment" });
+    expect(statusOf(report, "workos.apiKey")).toBe("fail");
+    expect(report.ok).toBe(false);
+  });
+
+  it("fails a client id WorkOS does not know", async () => {
+    const report = await runDoctor({ ...input, clientId: "client_01OTHERENVIRONMENT000000" });
+    expect(statusOf(report, "workos.clientId")).toBe("fail");
+    expect(report.ok).toBe(false);
+  });
+
+  it("fails an unreachable AuthKit domain and checks nothing that depends on it", async () => {
+    const closed = await closedPort();
+    const report = await runDoctor({ ...input, authkitDomain: `http://127.0.0.1:${closed}` }, { timeoutMs: 2_000 });
+    expect(statusOf(report, "authkit.reachable")).toBe("fail");
+    expect(statusOf(report, "authkit.jwks")).toBeUndefined();
+    expect(report.ok).toBe(false);
+  });
+
+  it("fails a domain that answers but is not AuthKit", async () => {
+    const other = await listen(createServer((_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>")));
+    try {
+      const report = await runDoctor({ ...input, authkitDomain: other.url });
+      expect(statusOf(report, "authkit.reachable")).toBe("fail");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("accepts the AuthKit domain typed as an origin with a trailing slash and says so", async () => {
+    const report = await runDoctor({ ...input, authkitDomain: `${emulator.url}/` });
+    const line = report.checks.find((check) => check.id === "options.authkitDomain")!;
+    expect(line.status).toBe("pass");
+    expect(line.summary).toContain(`written as "${emulator.url}/"`);
+    expect(statusOf(report, "authkit.reachable")).toBe("pass");
+  });
+
+  it.each([
+    ["apiKey", { apiKey: "pk_test_publishable" }],
+    ["apiKey", { apiKey: undefined }],
+    ["clientId", { clientId: "01EMULATOR" }],
+    ["authkitDomain", { authkitDomain: "https://acme.authkit.app/oauth2" }],
+    ["authkitDomain", { authkitDomain: "http://acme.authkit.app" }],
+    ["baseURL", { baseURL: "http://mcp.example.com" }],
+    ["baseURL", { baseURL: "https://mcp.example.com/mcp" }],
+  ] as const)("fails a malformed %s (%j)", async (option, change) => {
+    const report = await runDoctor({ ...input, ...change });
+    expect(statusOf(report, `options.${option}`)).toBe("fail");
+    expect(report.ok).toBe(false);
+  });
+
+  it.each([
+    [120, "fail"],
+    [-120, "fail"],
+    [12, "warn"],
+    [-12, "warn"],
+  ] as const)("measures a clock %i s off against AuthKit's Date header: %s", async (offset, expected) => {
+    const report = await withEmulatorClockOffset(offset, () => runDoctor(input));
+    const line = report.checks.find((check) => check.id === "clock.skew")!;
+    expect(line.status).toBe(expected);
+    expect(line.summary).toContain(offset > 0 ? "behind" : "ahead of");
+  });
+
+  it("prints JSON, exits 1 on a failure and 0 without, and never prints the API key", async () => {
+    const env = { WORKOS_CLIENT_ID: emulator.clientId, WORKOS_AUTHKIT_DOMAIN: emulator.url, WORKOS_API_URL: emulator.url, BASE_URL: "http://127.0.0.1:9" };
+    const good = await runCli(["doctor", "--json"], { ...env, WORKOS_API_KEY: emulator.apiKey });
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true });
+    expect(good.stdout + good.stderr).not.toContain(emulator.apiKey);
+
+    const secret = "sk_test_a_secret_that_must_never_be_printed";
+    const bad = await runCli(["doctor"], { ...env, WORKOS_API_KEY: secret });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/✗ the WorkOS API rejects the API key/);
+    expect(bad.stdout + bad.stderr).not.toContain(secret);
+  });
+
+  it("refuses the API key as a flag and unknown arguments with exit status 2", async () => {
+    expect((await runCli(["doctor", "--api-key", "sk_test_x"], {})).code).toBe(2);
+    expect((await runCli(["doctor", "--bogus"], {})).code).toBe(2);
+  });
+});
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    // An empty working directory: no .env of this repository leaks into the run.
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, cwd: "/", stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function listen(server: Server): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function closedPort(): Promise<number> {
+  const server = await listen(createServer());
+  const port = Number(new URL(server.url).port);
+  await server.close();
+  return port;
+}
