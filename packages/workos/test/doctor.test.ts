@@ -105,6 +105,35 @@ describe("doctor against the emulator", () => {
     expect(line.summary).toContain(offset > 0 ? "behind" : "ahead of");
   });
 
+  it("tells whether this server's resource is an MCP resource indicator of the environment", async () => {
+    // The default seed configures the example's resource, http://127.0.0.1:3001/mcp.
+    const configured = await runDoctor({ ...input, baseURL: "http://127.0.0.1:3001" });
+    expect(statusOf(configured, "workos.resourceIndicator")).toBe("pass");
+
+    const unconfigured = await runDoctor(input);
+    const line = unconfigured.checks.find((check) => check.id === "workos.resourceIndicator")!;
+    expect(line.status).toBe("warn");
+    expect(line.summary).toContain("aud = the client id");
+    const strict = await runDoctor({ ...input, strictAudience: true });
+    expect(strict.checks.find((check) => check.id === "workos.resourceIndicator")!.summary).toContain("every token is refused");
+  });
+
+  it("sees a resource indicator added through the WorkOS API", async () => {
+    const uri = "http://127.0.0.1:9/mcp";
+    const created = await fetch(`${emulator.url}/user_management/authkit_oauth_resources`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ uri }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    try {
+      expect(statusOf(await runDoctor(input), "workos.resourceIndicator")).toBe("pass");
+    } finally {
+      await fetch(`${emulator.url}/user_management/authkit_oauth_resources/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${emulator.apiKey}` } });
+    }
+  });
+
   it("prints JSON, exits 1 on a failure and 0 without, and never prints the API key", async () => {
     const env = { WORKOS_CLIENT_ID: emulator.clientId, WORKOS_AUTHKIT_DOMAIN: emulator.url, WORKOS_API_URL: emulator.url, BASE_URL: "http://127.0.0.1:9" };
     const good = await runCli(["doctor", "--json"], { ...env, WORKOS_API_KEY: emulator.apiKey });
