@@ -61,7 +61,7 @@ describe("auditLogs.createEvent", () => {
     expect(raw.status).toBe(422);
     expect(await raw.json()).toEqual({
       code: "invalid_request_parameters",
-      message: "Validation failed",
+      message: "Validation failed.",
       errors: [{ field: "event", code: "event_required" }],
     });
   });

@@ -1,4 +1,4 @@
-import { NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
+import { GenericServerException, NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
 import { describe, expect, it } from "vitest";
 import { SEED, useEmulatorWithSdk } from "./sdk-client.js";
 
@@ -124,9 +124,15 @@ describe("organization memberships", () => {
     }
   });
 
-  it("listOrganizationMemberships without user or organization is a 422", async () => {
+  it("listOrganizationMemberships without user or organization is a 400 missing_user_id_or_organization_id", async () => {
     const error = await env.workos.userManagement.listOrganizationMemberships({} as never).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnprocessableEntityException);
+    // The SDK has no class for a 400 without `errors`: GenericServerException carries the status and body.
+    expect(error).toBeInstanceOf(GenericServerException);
+    expect((error as GenericServerException).status).toBe(400);
+    expect((error as GenericServerException).rawData).toEqual({
+      code: "missing_user_id_or_organization_id",
+      message: "Either user_id or organization_id is required.",
+    });
   });
 
   it("getOrganizationMembership returns role and organization name", async () => {

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { queryString } from "../api/pagination.js";
+import { listAuditEvents } from "../store/audit-logs.js";
 
 /** GET /_emulator/audit-events[?organization_id=]: what `auditLogs.createEvent` stored, oldest first. */
 export function adminAuditEventsRouter(ctx: EmulatorContext): Router {
@@ -8,10 +9,7 @@ export function adminAuditEventsRouter(ctx: EmulatorContext): Router {
 
   router.get("/_emulator/audit-events", (req, res) => {
     const organizationId = queryString(req.query as Record<string, unknown>, "organization_id");
-    const events = ctx.state.auditEvents.filter(
-      (event) => organizationId === undefined || event.organization_id === organizationId,
-    );
-    res.json({ object: "list", data: events });
+    res.json({ object: "list", data: listAuditEvents(ctx, organizationId) });
   });
 
   return router;

@@ -28,7 +28,7 @@ export function adminMembershipsRouter(ctx: EmulatorContext): Router {
     }
 
     const membership = addMembership(ctx, { userId: userId as string, organizationId: organizationId as string, roleSlug });
-    res.status(201).json(serializeMembership(ctx.state, membership));
+    res.status(201).json(serializeMembership(ctx, membership));
   });
 
   return router;

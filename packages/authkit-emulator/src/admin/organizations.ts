@@ -1,8 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { BodyReader } from "../http/body-reader.js";
-import { newId } from "../store/ids.js";
-import type { OrganizationRecord } from "../store/types.js";
+import { createOrganization } from "../store/organizations.js";
 
 /**
  * POST /_emulator/organizations `{ name, domains?: string[] }` → 201 organization.
@@ -14,33 +13,12 @@ export function adminOrganizationsRouter(ctx: EmulatorContext): Router {
   router.post("/_emulator/organizations", (req, res) => {
     const body = new BodyReader(req.body);
     const name = body.requiredString("name");
-    const domains = (body.optionalStringArray("domains") ?? []).map((domain) => domain.toLowerCase());
-    const claimed = domains.find((domain) =>
-      ctx.state.organizations.some((org) => org.domains.some((d) => d.domain === domain)),
-    );
-    if (claimed !== undefined) body.fail("domains", "domain_already_claimed");
+    const domains = body.optionalStringArray("domains") ?? [];
     body.finish();
-
-    const now = new Date(ctx.now() * 1000).toISOString();
-    const organization: OrganizationRecord = {
-      object: "organization",
-      id: newId("org"),
+    const organization = createOrganization(ctx, {
       name: name as string,
-      allow_profiles_outside_organization: false,
-      domains: domains.map((domain) => ({
-        object: "organization_domain",
-        id: newId("org_domain"),
-        domain,
-        state: "verified",
-        verification_strategy: "manual",
-      })),
-      external_id: null,
-      metadata: {},
-      created_at: now,
-      updated_at: now,
-    };
-    ctx.state.organizations.push(organization);
-    ctx.save();
+      domain_data: domains.map((domain) => ({ domain, state: "verified" })),
+    });
     res.status(201).json(organization);
   });
 

@@ -28,7 +28,7 @@ export function authkitOAuthResourcesRouter(ctx: EmulatorContext): Router {
     const isDefault = body.optionalBoolean("default");
     body.finish();
     if (resourceIndicators.findByUri(ctx, uri!) !== undefined) {
-      throw new ApiError("invalid_request_parameters", `MCP resource indicator '${uri}' already exists.`, [{ field: "uri", code: "uri_already_exists" }]);
+      throw new ApiError("invalid_request_parameters", `MCP resource indicator '${uri}' already exists.`, { errors: [{ field: "uri", code: "uri_already_exists" }] });
     }
     res.status(201).json(resourceIndicators.create(ctx, { uri: uri!, default: isDefault }));
   });

@@ -1,29 +1,29 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { findById } from "./find-by-id.js";
+import { deleteConnection, getConnection, listConnections } from "../store/connections.js";
 import { paginate, queryString } from "./pagination.js";
 
-/** `sso.listConnections / getConnection`: GET /connections and /connections/:id. */
+/** `sso.listConnections / getConnection / deleteConnection`: /connections. */
 export function connectionsRouter(ctx: EmulatorContext): Router {
   const router = Router();
 
   router.get("/connections", (req, res) => {
     const query = req.query as Record<string, unknown>;
-    const organizationId = queryString(query, "organization_id");
-    const connectionType = queryString(query, "connection_type");
-    const domain = queryString(query, "domain")?.toLowerCase();
-    const connections = ctx.state.connections.filter(
-      (connection) =>
-        (organizationId === undefined || connection.organization_id === organizationId) &&
-        (connectionType === undefined || connection.connection_type === connectionType) &&
-        (domain === undefined || connection.domains.some((d) => d.domain.toLowerCase() === domain)),
-    );
+    const connections = listConnections(ctx, {
+      organizationId: queryString(query, "organization_id"),
+      connectionType: queryString(query, "connection_type"),
+      domain: queryString(query, "domain"),
+    });
     res.json(paginate(connections, query));
   });
 
   router.get("/connections/:id", (req, res) => {
-    const connection = findById(ctx.state.connections, req.params.id, "Connection");
-    res.json(connection);
+    res.json(getConnection(ctx, req.params.id));
+  });
+
+  router.delete("/connections/:id", (req, res) => {
+    deleteConnection(ctx, req.params.id);
+    res.status(204).end();
   });
 
   return router;

@@ -1,27 +1,29 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { findById } from "./find-by-id.js";
+import { deleteDirectory, getDirectory, listDirectories } from "../store/directories.js";
 import { paginate, queryString } from "./pagination.js";
 
-/** `directorySync.listDirectories / getDirectory`: GET /directories and /directories/:id. */
+/** `directorySync.listDirectories / getDirectory / deleteDirectory`: /directories. */
 export function directoriesRouter(ctx: EmulatorContext): Router {
   const router = Router();
 
   router.get("/directories", (req, res) => {
     const query = req.query as Record<string, unknown>;
-    const organizationId = queryString(query, "organization_id");
-    const search = queryString(query, "search")?.toLowerCase();
-    const directories = ctx.state.directories.filter(
-      (directory) =>
-        (organizationId === undefined || directory.organization_id === organizationId) &&
-        (search === undefined || directory.name.toLowerCase().includes(search)),
-    );
+    const directories = listDirectories(ctx, {
+      organizationId: queryString(query, "organization_id"),
+      search: queryString(query, "search"),
+      domain: queryString(query, "domain"),
+    });
     res.json(paginate(directories, query));
   });
 
   router.get("/directories/:id", (req, res) => {
-    const directory = findById(ctx.state.directories, req.params.id, "Directory");
-    res.json(directory);
+    res.json(getDirectory(ctx, req.params.id));
+  });
+
+  router.delete("/directories/:id", (req, res) => {
+    deleteDirectory(ctx, req.params.id);
+    res.status(200).end();
   });
 
   return router;

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
-import { findById } from "./find-by-id.js";
+import { getDirectoryGroup, listDirectoryGroups } from "../store/directories.js";
 import { paginate, queryString } from "./pagination.js";
 
 /** `directorySync.listGroups / getGroup`: GET /directory_groups and /directory_groups/:id. */
@@ -11,23 +11,16 @@ export function directoryGroupsRouter(ctx: EmulatorContext): Router {
   router.get("/directory_groups", (req, res) => {
     const query = req.query as Record<string, unknown>;
     const directory = queryString(query, "directory");
-    const userId = queryString(query, "user");
+    const user = queryString(query, "user");
     // Like directory users, groups are listed per directory or per (directory) user.
-    if (directory === undefined && userId === undefined) {
+    if (directory === undefined && user === undefined) {
       throw ApiError.validation([{ field: "directory", code: "directory_or_user_required" }]);
     }
-    const member = userId === undefined ? undefined : ctx.state.directoryUsers.find((u) => u.id === userId);
-    const groups = ctx.state.directoryGroups.filter(
-      (group) =>
-        (directory === undefined || group.directory_id === directory) &&
-        (userId === undefined || (member?.group_ids.includes(group.id) ?? false)),
-    );
-    res.json(paginate(groups, query));
+    res.json(paginate(listDirectoryGroups(ctx, { directory, user }), query));
   });
 
   router.get("/directory_groups/:id", (req, res) => {
-    const group = findById(ctx.state.directoryGroups, req.params.id, "Directory group");
-    res.json(group);
+    res.json(getDirectoryGroup(ctx, req.params.id));
   });
 
   return router;

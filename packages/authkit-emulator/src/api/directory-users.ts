@@ -1,13 +1,14 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
-import { findById } from "./find-by-id.js";
+import { getDirectoryUser, listDirectoryUsers } from "../store/directories.js";
 import { paginate, queryString } from "./pagination.js";
 import { serializeDirectoryUser } from "./serialize.js";
 
 /** `directorySync.listUsers / getUser`: GET /directory_users and /directory_users/:id. */
 export function directoryUsersRouter(ctx: EmulatorContext): Router {
   const router = Router();
+  const serialize = serializeDirectoryUser.bind(null, ctx);
 
   router.get("/directory_users", (req, res) => {
     const query = req.query as Record<string, unknown>;
@@ -17,17 +18,11 @@ export function directoryUsersRouter(ctx: EmulatorContext): Router {
     if (directory === undefined && group === undefined) {
       throw ApiError.validation([{ field: "directory", code: "directory_or_group_required" }]);
     }
-    const users = ctx.state.directoryUsers.filter(
-      (user) =>
-        (directory === undefined || user.directory_id === directory) &&
-        (group === undefined || user.group_ids.includes(group)),
-    );
-    res.json(paginate(users.map((user) => serializeDirectoryUser(ctx.state, user)), query));
+    res.json(paginate(listDirectoryUsers(ctx, { directory, group }), query, serialize));
   });
 
   router.get("/directory_users/:id", (req, res) => {
-    const user = findById(ctx.state.directoryUsers, req.params.id, "Directory user");
-    res.json(serializeDirectoryUser(ctx.state, user));
+    res.json(serialize(getDirectoryUser(ctx, req.params.id)));
   });
 
   return router;

@@ -1,25 +1,89 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { findById } from "./find-by-id.js";
-import { paginate, queryList } from "./pagination.js";
+import { BodyReader } from "../http/body-reader.js";
+import { MAX_METADATA_KEYS } from "../store/metadata.js";
+import {
+  createOrganization,
+  deleteOrganization,
+  getOrganization,
+  getOrganizationByExternalId,
+  listOrganizations,
+  updateOrganization,
+  type DomainInput,
+  type OrganizationInput,
+  isDomainName,
+} from "../store/organizations.js";
+import { paginate, queryList, queryString } from "./pagination.js";
 
-/** `organizations.listOrganizations / getOrganization`: GET /organizations and /organizations/:id. */
+/** `organizations`: list, create, get, get by external id, update, delete, under /organizations. */
 export function organizationsRouter(ctx: EmulatorContext): Router {
   const router = Router();
 
   router.get("/organizations", (req, res) => {
     const query = req.query as Record<string, unknown>;
-    const domains = queryList(query, "domains")?.map((domain) => domain.toLowerCase());
-    const organizations = ctx.state.organizations.filter(
-      (org) => domains === undefined || org.domains.some((d) => domains.includes(d.domain.toLowerCase())),
-    );
+    const organizations = listOrganizations(ctx, { domains: queryList(query, "domains"), search: queryString(query, "search") });
     res.json(paginate(organizations, query));
   });
 
+  router.post("/organizations", (req, res) => {
+    const body = new BodyReader(req.body);
+    const name = body.requiredString("name");
+    const input = readOrganizationFields(body);
+    body.finish();
+    res.status(201).json(createOrganization(ctx, { ...input, name: name as string }));
+  });
+
+  router.get("/organizations/external_id/:externalId", (req, res) => {
+    res.json(getOrganizationByExternalId(ctx, req.params.externalId));
+  });
+
   router.get("/organizations/:id", (req, res) => {
-    const organization = findById(ctx.state.organizations, req.params.id, "Organization");
-    res.json(organization);
+    res.json(getOrganization(ctx, req.params.id));
+  });
+
+  router.put("/organizations/:id", (req, res) => {
+    const organization = getOrganization(ctx, req.params.id);
+    const body = new BodyReader(req.body);
+    const name = body.optionalString("name");
+    const input = readOrganizationFields(body);
+    body.finish();
+    res.json(updateOrganization(ctx, organization, name === undefined ? input : { ...input, name }));
+  });
+
+  router.delete("/organizations/:id", (req, res) => {
+    deleteOrganization(ctx, req.params.id);
+    res.status(200).end();
   });
 
   return router;
+}
+
+/** What `serializeCreateOrganizationOptions` / `serializeUpdateOrganizationOptions` send. */
+function readOrganizationFields(body: BodyReader): OrganizationInput {
+  return {
+    domain_data: readDomainData(body),
+    external_id: body.optionalNullableString("external_id"),
+    stripe_customer_id: body.optionalNullableString("stripe_customer_id"),
+    metadata: body.optionalMetadata("metadata", MAX_METADATA_KEYS),
+    allow_profiles_outside_organization: body.optionalBoolean("allow_profiles_outside_organization"),
+  };
+}
+
+/** `domain_data: [{ domain, state: "pending" | "verified" }]` (`@workos/openapi-spec` OrganizationDomainDataDto). */
+function readDomainData(body: BodyReader): DomainInput[] | undefined {
+  const raw = body.raw("domain_data");
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) return body.fail("domain_data", "domain_data_must_be_array");
+  const domains: DomainInput[] = [];
+  raw.forEach((entry: unknown, index) => {
+    const item = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (typeof item.domain !== "string" || !isDomainName(item.domain)) {
+      body.fail(`domain_data[${index}].domain`, "domain_invalid");
+    } else if (item.state !== "pending" && item.state !== "verified") {
+      body.fail(`domain_data[${index}].state`, "state_must_be_pending_or_verified");
+    } else {
+      domains.push({ domain: item.domain, state: item.state });
+    }
+  });
+  return domains;
 }

@@ -31,11 +31,36 @@ export function queryList(query: Record<string, unknown>, name: string): string[
  * `after`/`before` are ids of the last/first record of the neighbouring page, and each cursor in
  * `list_metadata` is null when there is nothing further that way.
  *
+ * `order=normal` (`@workos/openapi-spec`: "descending with reversed cursor semantics where
+ * `before` fetches older records and `after` fetches newer records") is `desc` with the two
+ * cursors swapped on the way in and on the way out.
+ *
+ * Cursors are the ids of stored records; `serialize` turns each record of the page into its wire form.
+ *
  * @example
- * res.json(paginate(users.map(serializeUser), req.query));
+ * res.json(paginate(listUsers(ctx, filter), req.query, serializeUser));
  */
-export function paginate<T extends Paginated>(records: T[], query: Record<string, unknown>): ListEnvelope<T> {
+export function paginate<T extends Paginated, R = T>(
+  records: T[],
+  query: Record<string, unknown>,
+  serialize: (record: T) => R = (record) => record as unknown as R,
+): ListEnvelope<R> {
   const { limit, order, after, before } = readPaginationQuery(query);
+  const page =
+    order === "normal"
+      ? swapCursors(pageOf(records, { limit, order: "desc", after: before, before: after }))
+      : pageOf(records, { limit, order, after, before });
+  return { ...page, data: page.data.map(serialize) };
+}
+
+function swapCursors<T>(page: ListEnvelope<T>): ListEnvelope<T> {
+  return { ...page, list_metadata: { before: page.list_metadata.after, after: page.list_metadata.before } };
+}
+
+function pageOf<T extends Paginated>(
+  records: T[],
+  { limit, order, after, before }: { limit: number; order: "asc" | "desc"; after?: string; before?: string },
+): ListEnvelope<T> {
   const sorted = [...records].sort(
     (a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id),
   );
@@ -75,8 +100,8 @@ function readPaginationQuery(query: Record<string, unknown>) {
     errors.push({ field: "limit", code: "limit_must_be_between_1_and_100" });
   }
   const order = queryString(query, "order") ?? "desc";
-  if (order !== "asc" && order !== "desc") {
-    errors.push({ field: "order", code: "order_must_be_asc_or_desc" });
+  if (order !== "asc" && order !== "desc" && order !== "normal") {
+    errors.push({ field: "order", code: "order_must_be_asc_desc_or_normal" });
   }
   const after = queryString(query, "after");
   const before = queryString(query, "before");
@@ -84,5 +109,5 @@ function readPaginationQuery(query: Record<string, unknown>) {
     errors.push({ field: "before", code: "before_and_after_are_mutually_exclusive" });
   }
   if (errors.length > 0) throw ApiError.validation(errors);
-  return { limit, order, after, before };
+  return { limit, order: order as "asc" | "desc" | "normal", after, before };
 }

@@ -4,32 +4,50 @@ export interface FieldError {
   code: string;
 }
 
-/** Stable codes, each tied to one HTTP status by `API_ERROR_STATUS`. */
-export type ApiErrorCode =
-  | "unauthorized"
-  | "entity_not_found"
-  | "invalid_request_parameters"
-  | "route_not_found"
-  | "invalid_json"
-  | "payload_too_large"
-  | "conflict"
-  | "internal_error";
-
-export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
+/**
+ * Stable codes, each tied to one HTTP status by `API_ERROR_STATUS`. The WorkOS ones are the
+ * literal codes of `@workos/openapi-spec` (e.g. `missing_user_id_or_organization_id` is the
+ * 400 of `GET /user_management/organization_memberships`); the rest are the emulator's own.
+ */
+export const API_ERROR_STATUS = {
+  bad_request: 400,
+  invalid_json: 400,
+  missing_user_id_or_organization_id: 400,
+  user_already_organization_member: 400,
+  email_already_invited_to_organization: 400,
+  invite_not_pending: 400,
+  invite_expired: 400,
+  invite_revoked: 400,
+  invite_accepted: 400,
+  cannot_deactivate_pending_organization_membership: 400,
+  cannot_reactivate_pending_organization_membership: 400,
+  domain_already_verified: 400,
+  external_id_already_used: 400,
   unauthorized: 401,
   entity_not_found: 404,
-  invalid_request_parameters: 422,
   route_not_found: 404,
-  invalid_json: 400,
-  payload_too_large: 413,
   conflict: 409,
+  domain_already_exists: 409,
+  payload_too_large: 413,
+  invalid_request_parameters: 422,
+  invalid_role: 422,
   internal_error: 500,
-};
+} as const satisfies Record<string, number>;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** The JSON body of every REST and admin API error. */
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  errors?: FieldError[];
+  entity_id?: string;
+}
 
 /**
- * A failure the REST and admin APIs report to the caller. Thrown anywhere in a handler;
- * `errorHandler` is the single place that turns it into a response, so no route writes
- * error JSON by hand.
+ * A failure the REST and admin APIs report to the caller. Thrown anywhere in a handler or a
+ * store module; `errorHandler` is the single place that turns it into a response, so no route
+ * writes error JSON by hand.
  *
  * @example
  * throw ApiError.notFound("User", "user_123");
@@ -38,30 +56,36 @@ export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly code: ApiErrorCode;
   readonly errors: FieldError[] | undefined;
+  readonly entityId: string | undefined;
 
-  constructor(code: ApiErrorCode, message: string, errors?: FieldError[]) {
+  constructor(code: ApiErrorCode, message: string, details: { errors?: FieldError[]; entityId?: string } = {}) {
     super(message);
     this.code = code;
-    this.errors = errors;
+    this.errors = details.errors;
+    this.entityId = details.entityId;
   }
 
   get status(): number {
     return API_ERROR_STATUS[this.code];
   }
 
-  /** Body WorkOS sends: `{ code, message }` plus `errors` on validation failures. */
-  toResponseObject(): { code: ApiErrorCode; message: string; errors?: FieldError[] } {
-    return this.errors === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, errors: this.errors };
+  /** Body WorkOS sends: `{ code, message }`, plus `errors` on validation failures and `entity_id` on 404s. */
+  toResponseObject(): ApiErrorBody {
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.errors !== undefined) body.errors = this.errors;
+    if (this.entityId !== undefined) body.entity_id = this.entityId;
+    return body;
   }
 
-  /** WorkOS words these as `User not found: 'user_123'.` */
+  /**
+   * WorkOS words these as `User not found: 'user_123'.` and names the id in `entity_id`
+   * (workos-node `src/widgets/fixtures/get-token-error.json`).
+   */
   static notFound(entity: string, id: string): ApiError {
-    return new ApiError("entity_not_found", `${entity} not found: '${id}'.`);
+    return new ApiError("entity_not_found", `${entity} not found: '${id}'.`, { entityId: id });
   }
 
   static validation(errors: FieldError[]): ApiError {
-    return new ApiError("invalid_request_parameters", "Validation failed", errors);
+    return new ApiError("invalid_request_parameters", "Validation failed.", { errors });
   }
 }

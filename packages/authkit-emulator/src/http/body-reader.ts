@@ -43,6 +43,32 @@ export class BodyReader {
     return this.has(field) ? this.requiredString(field) : undefined;
   }
 
+  /** A string, or an explicit `null` (WorkOS clears a field that way); absent is `undefined`. */
+  optionalNullableString(field: string): string | null | undefined {
+    return this.body[field] === null ? null : this.optionalString(field);
+  }
+
+  optionalInteger(field: string, min: number, max: number): number | undefined {
+    const value = this.body[field];
+    if (value === undefined) return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+      return this.fail(field, `${field}_must_be_integer_between_${min}_and_${max}`);
+    }
+    return value;
+  }
+
+  /** Metadata changes: string values set keys, `null` deletes them; at most `maxKeys` keys sent. */
+  optionalMetadata(field: string, maxKeys: number): Record<string, string | null> | undefined {
+    const value = this.body[field];
+    if (value === undefined) return undefined;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return this.fail(field, `${field}_must_be_object`);
+    const entries = Object.entries(value);
+    if (entries.length > maxKeys) return this.fail(field, `${field}_too_many_keys`);
+    const bad = entries.find(([, item]) => item !== null && typeof item !== "string");
+    if (bad !== undefined) return this.fail(`${field}.${bad[0]}`, `${field}_value_must_be_string`);
+    return value as Record<string, string | null>;
+  }
+
   optionalBoolean(field: string): boolean | undefined {
     const value = this.body[field];
     if (value === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** Crockford base32, the alphabet ULIDs (and so WorkOS ids) use. */
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -30,4 +30,18 @@ function encodeRandom(length: number): string {
  */
 export function newId(prefix: string, now: number = Date.now()): string {
   return `${prefix}_${encodeTime(now)}${encodeRandom(16)}`;
+}
+
+/**
+ * A WorkOS-style id that is the same on every start for the same `key`: for records a seed
+ * leaves without an id (roles, permissions), so clients holding the id keep finding them.
+ *
+ * @example
+ * stableId("role", "admin"); // "role_01..." (always the same)
+ */
+export function stableId(prefix: string, key: string): string {
+  const digest = createHash("sha256").update(`${prefix}:${key}`).digest();
+  let out = "01";
+  for (let i = 0; i < 24; i++) out += CROCKFORD[(digest[i] ?? 0) % 32];
+  return `${prefix}_${out}`;
 }

@@ -4,6 +4,7 @@ import { defaultSeedPath } from "./default-seed-path.js";
 import { EmulatorStartupError } from "../emulator-startup-error.js";
 import type { EmulatorState } from "./types.js";
 import { normalizeEnvironment } from "../environment/environment-settings.js";
+import { upgradeState } from "./upgrade-state.js";
 
 /** Arrays a seed may leave out: they fill up while the emulator runs (tokens, sessions, mail). */
 const RUNTIME_ARRAYS = [
@@ -15,7 +16,10 @@ const RUNTIME_ARRAYS = [
   "directories",
   "directoryUsers",
   "directoryGroups",
+  "invitations",
   "auditEvents",
+  "auditLogExports",
+  "auditLogSchemas",
   "oauthClients",
   "sessions",
   "refreshTokens",
@@ -80,5 +84,7 @@ export function normalizeState(raw: unknown, source: string): EmulatorState {
     }
   }
   record.jwtTemplate = { ...DEFAULT_JWT_TEMPLATE, ...(record.jwtTemplate as object | undefined) };
-  return record as unknown as EmulatorState;
+  const state = record as unknown as EmulatorState;
+  upgradeState(state, new Date().toISOString());
+  return state;
 }

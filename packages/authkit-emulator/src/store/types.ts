@@ -22,6 +22,9 @@ export interface UserRecord {
   last_sign_in_at: string | null;
   external_id: string | null;
   metadata: Record<string, string>;
+  /** Full name; data files written before it existed get first and last name joined on load. */
+  name: string | null;
+  locale: string | null;
   created_at: string;
   updated_at: string;
   /** Plain text: this is a development emulator; never exposed by the API. */
@@ -31,9 +34,15 @@ export interface UserRecord {
 export interface OrganizationDomainRecord {
   object: "organization_domain";
   id: string;
+  organization_id: string;
   domain: string;
-  state: "verified" | "pending";
+  state: "failed" | "legacy_verified" | "pending" | "unverified" | "verified";
   verification_strategy: "dns" | "manual";
+  /** Only for `dns` domains: the TXT record value WorkOS asks the customer to publish. */
+  verification_token?: string;
+  verification_prefix?: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface OrganizationRecord {
@@ -44,15 +53,20 @@ export interface OrganizationRecord {
   domains: OrganizationDomainRecord[];
   external_id: string | null;
   metadata: Record<string, string>;
+  stripe_customer_id?: string;
   created_at: string;
   updated_at: string;
 }
 
+/** An environment role; `id` and timestamps are filled on load when a seed leaves them out. */
 export interface RoleRecord {
+  id: string; // role_...
   slug: string;
   name: string;
   description: string | null;
   permissions: string[];
+  created_at: string;
+  updated_at: string;
 }
 
 export interface MembershipRecord {
@@ -73,7 +87,9 @@ export interface ConnectionRecord {
   organization_id: string;
   connection_type: string; // e.g. "OktaSAML", "GoogleOAuth"
   name: string;
-  state: "active" | "inactive";
+  state: "draft" | "active" | "inactive" | "validating";
+  /** `linked` while the identity provider is connected. */
+  status: "linked" | "unlinked";
   domains: { object: "connection_domain"; id: string; domain: string }[];
   created_at: string;
   updated_at: string;
@@ -84,9 +100,12 @@ export interface DirectoryRecord {
   id: string; // directory_...
   organization_id: string;
   domain: string;
+  /** Identifies the directory in its SCIM base URL. */
+  external_key: string;
   name: string;
   type: string; // e.g. "okta scim v2.0"
-  state: "active" | "inactive";
+  /** The API's values; the SDK maps `linked` to `active` and `unlinked` to `inactive`. */
+  state: "linked" | "unlinked" | "validating" | "invalid_credentials" | "deleting";
   created_at: string;
   updated_at: string;
 }
@@ -119,6 +138,54 @@ export interface DirectoryGroupRecord {
   raw_attributes: Record<string, unknown>;
   created_at: string;
   updated_at: string;
+}
+
+export interface InvitationRecord {
+  object: "invitation";
+  id: string; // invitation_...
+  email: string;
+  state: "pending" | "accepted" | "expired" | "revoked";
+  accepted_at: string | null;
+  revoked_at: string | null;
+  expires_at: string;
+  organization_id: string | null;
+  inviter_user_id: string | null;
+  accepted_user_id: string | null;
+  role_slug: string | null;
+  token: string;
+  accept_invitation_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogExportRecord {
+  object: "audit_log_export";
+  id: string; // audit_log_export_...
+  state: "pending" | "ready" | "error";
+  /** Where the CSV is served; the emulator serves none, so a ready export has no URL. */
+  url: string | null;
+  organization_id: string;
+  range_start: string;
+  range_end: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A JSON-schema-like `{ type: "object", properties }` as the audit log schema API exchanges it. */
+export interface AuditLogMetadataSchema {
+  type: "object";
+  properties: Record<string, { type: "string" | "boolean" | "number" }>;
+}
+
+export interface AuditLogSchemaRecord {
+  object: "audit_log_schema";
+  id: string;
+  action: string;
+  version: number;
+  actor?: { metadata: AuditLogMetadataSchema };
+  targets: { type: string; metadata?: AuditLogMetadataSchema }[];
+  metadata?: AuditLogMetadataSchema;
+  created_at: string;
 }
 
 export interface AuditEventRecord {
@@ -161,6 +228,12 @@ export interface SessionRecord {
   client_id: string;
   created_at: string;
   revoked: boolean;
+  /** How the user signed in, in the API's words; `unknown` for sessions recorded before it was kept. */
+  auth_method?: "password" | "magic_code" | "sso" | "oauth" | "unknown";
+  ip_address?: string | null;
+  user_agent?: string | null;
+  /** When the session was revoked; `null` while it is active. */
+  ended_at?: string | null;
 }
 
 export interface RefreshTokenRecord {
@@ -206,7 +279,10 @@ export interface EmulatorState {
   directories: DirectoryRecord[];
   directoryUsers: DirectoryUserRecord[];
   directoryGroups: DirectoryGroupRecord[];
+  invitations: InvitationRecord[];
   auditEvents: AuditEventRecord[];
+  auditLogExports: AuditLogExportRecord[];
+  auditLogSchemas: AuditLogSchemaRecord[];
   oauthClients: OAuthClientRecord[];
   sessions: SessionRecord[];
   refreshTokens: RefreshTokenRecord[];

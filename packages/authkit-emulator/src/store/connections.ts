@@ -1,0 +1,49 @@
+import { ApiError } from "../http/api-error.js";
+import { removeWhere } from "./remove-where.js";
+import type { StoreContext } from "./store-context.js";
+import type { ConnectionRecord } from "./types.js";
+
+/** Fill what data files written by older versions lack: `status` follows `state`. */
+export function upgradeConnection(connection: ConnectionRecord): void {
+  connection.status ??= connection.state === "active" ? "linked" : "unlinked";
+}
+
+export function getConnection(ctx: StoreContext, id: string): ConnectionRecord {
+  const connection = ctx.state.connections.find((candidate) => candidate.id === id);
+  if (connection === undefined) throw ApiError.notFound("Connection", id);
+  return connection;
+}
+
+export function listConnections(
+  ctx: StoreContext,
+  filter: { organizationId?: string; connectionType?: string; domain?: string },
+): ConnectionRecord[] {
+  const domain = filter.domain?.toLowerCase();
+  return ctx.state.connections.filter(
+    (connection) =>
+      (filter.organizationId === undefined || connection.organization_id === filter.organizationId) &&
+      (filter.connectionType === undefined || connection.connection_type === filter.connectionType) &&
+      (domain === undefined || connection.domains.some((d) => d.domain.toLowerCase() === domain)),
+  );
+}
+
+/**
+ * The active SSO connection covering an email's domain: listed on the connection itself, or a
+ * verified domain of the organization that owns the connection.
+ */
+export function ssoConnectionForEmail(ctx: StoreContext, email: string): ConnectionRecord | undefined {
+  const domain = email.trim().toLowerCase().split("@")[1];
+  if (!domain) return undefined;
+  return ctx.state.connections.find((connection) => {
+    if (connection.state !== "active") return false;
+    if (connection.domains.some((entry) => entry.domain.toLowerCase() === domain)) return true;
+    const organization = ctx.state.organizations.find((candidate) => candidate.id === connection.organization_id);
+    return organization?.domains.some((entry) => entry.state === "verified" && entry.domain.toLowerCase() === domain) ?? false;
+  });
+}
+
+export function deleteConnection(ctx: StoreContext, id: string): void {
+  getConnection(ctx, id);
+  removeWhere(ctx.state.connections, (connection) => connection.id === id);
+  ctx.save();
+}
