@@ -274,6 +274,32 @@ const cases: HostileCase[] = [
   bearer("iat a string", "failed", () => signed({ iat: String(now()) })),
   bearer("nbf a string", "failed", () => signed({ nbf: String(now()) })),
 
+  // Token type (RFC 8725 §3.11, RFC 9068 §2.1): other JWTs signed by the same key are not access tokens
+  bearer("typ absent", "ok", () => signed({}, { typ: undefined })),
+  bearer("typ jwt in lower case", "ok", () => signed({}, { typ: "jwt" })),
+  bearer("typ at+jwt", "ok", () => signed({}, { typ: "at+jwt" })),
+  bearer("typ AT+JWT in upper case", "ok", () => signed({}, { typ: "AT+JWT" })),
+  bearer("typ application/at+jwt", "ok", () => signed({}, { typ: "application/at+jwt" })),
+  bearer("typ Application/JWT", "ok", () => signed({}, { typ: "Application/JWT" })),
+  bearer("an ID token (typ JWT with a nonce)", "failed", () => signed({ aud: "client_01ENV", nonce: "n-0S6_WzA2Mj" })),
+  bearer("an ID token with typ id_token+jwt", "failed", () => signed({ nonce: "n-0S6_WzA2Mj" }, { typ: "id_token+jwt" })),
+  bearer("a logout token (typ logout+jwt)", "failed", () =>
+    signed({ events: { "http://schemas.openid.net/event/backchannel-logout": {} } }, { typ: "logout+jwt" }),
+  ),
+  bearer("a security event token (typ secevent+jwt)", "failed", () =>
+    signed({ events: { "https://schemas.openid.net/secevent/risc/event-type/account-disabled": {} } }, { typ: "secevent+jwt" }),
+  ),
+  bearer("typ logout+jwt without events", "failed", () => signed({}, { typ: "logout+jwt" })),
+  bearer("typ application/secevent+jwt without events", "failed", () => signed({}, { typ: "application/secevent+jwt" })),
+  bearer("typ dpop+jwt", "failed", () => signed({}, { typ: "dpop+jwt" })),
+  bearer("typ JOSE", "failed", () => signed({}, { typ: "JOSE" })),
+  bearer("typ empty", "failed", () => signed({}, { typ: "" })),
+  bearer("typ a number", "failed", () => signed({}, { typ: 1 })),
+  bearer("typ at+jwt with a trailing space", "failed", () => signed({}, { typ: "at+jwt " })),
+  bearer("typ at+jwt carrying a nonce", "failed", () => signed({ nonce: "abc" }, { typ: "at+jwt" })),
+  bearer("events claim under typ JWT", "failed", () => signed({ events: {} })),
+  bearer("nonce claim set to null", "failed", () => signed({ nonce: null })),
+
   // Structure and encoding
   bearer("a JWE (five segments)", "failed", () =>
     [segment({ alg: "RSA-OAEP-256", enc: "A256GCM", kid: "key-1" }), randomBytes(256), randomBytes(12), randomBytes(64), randomBytes(16)]

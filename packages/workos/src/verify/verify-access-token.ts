@@ -2,6 +2,7 @@ import { errors, jwtVerify } from "jose";
 import { WorkOSAuthError } from "../errors.js";
 import type { JWTClaims } from "../session/claims.js";
 import type { KeySource } from "./jwks-key-source.js";
+import { isAccessTokenShape } from "./token-type.js";
 
 export interface VerifyOptions {
   issuer: string;
@@ -14,7 +15,8 @@ export interface VerifyOptions {
  * Verifies an AuthKit access token and returns its claims, or throws a {@link WorkOSAuthError}.
  *
  * RS256 only: AuthKit signs with RSA, and pinning the algorithm shuts out `alg: none` and the
- * HS256-with-the-public-key confusion. `exp` and `sub` are required; `sid` is not, because
+ * HS256-with-the-public-key confusion. Only access tokens pass: not an ID token, logout token or
+ * security event token signed by the same key. `exp` and `sub` are required; `sid` is not, because
  * machine-to-machine tokens carry none.
  *
  * @example
@@ -23,13 +25,14 @@ export interface VerifyOptions {
 export async function verifyAccessToken(token: string, options: VerifyOptions): Promise<JWTClaims> {
   try {
     if (!hasCanonicalSignature(token)) throw new WorkOSAuthError("invalid_token", "Token verification failed");
-    const { payload } = await jwtVerify(token, options.keys.getKey, {
+    const { payload, protectedHeader } = await jwtVerify(token, options.keys.getKey, {
       issuer: options.issuer,
       audience: options.audiences,
       algorithms: ["RS256"],
       clockTolerance: options.clockToleranceSeconds,
       requiredClaims: ["exp", "sub"],
     });
+    if (!isAccessTokenShape(protectedHeader, payload)) throw new WorkOSAuthError("invalid_token", "Token verification failed");
     // jose checks `iat` only against a maximum age; a token minted in the future is as suspect as an `nbf` one.
     if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + options.clockToleranceSeconds) {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
