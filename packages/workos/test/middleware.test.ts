@@ -146,9 +146,31 @@ describe("bearer middleware", () => {
     }
   });
 
-  it("lets CORS preflights through without credentials", async () => {
-    const res = await fetch(`${app.url}/mcp`, { method: "OPTIONS" });
-    expect(res.status).not.toBe(401);
+  describe("OPTIONS", () => {
+    let echo: TestApp;
+    beforeAll(async () => {
+      echo = await startApp(baseConfig(issuer.url), (req, res) => res.json({ authenticated: req.auth !== undefined }));
+    });
+    afterAll(() => echo.stop());
+    const options = (headers: Record<string, string>) => fetch(`${echo.url}/mcp`, { method: "OPTIONS", headers });
+
+    it("lets CORS preflights through without credentials", async () => {
+      const res = await options({ origin: "http://localhost:6274", "access-control-request-method": "POST" });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ authenticated: false });
+    });
+
+    it("authenticates an OPTIONS request that is not a preflight (no Access-Control-Request-Method)", async () => {
+      const notPreflights: Record<string, string>[] = [{}, { origin: "http://localhost:6274" }, { "access-control-request-headers": "authorization" }];
+      for (const headers of notPreflights) {
+        const res = await options(headers);
+        expect(res.status).toBe(401);
+        expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${PRM}"`);
+      }
+      const ok = await options(bearer(await issuer.token()));
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ authenticated: true });
+    });
   });
 });
 

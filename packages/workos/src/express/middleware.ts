@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { WorkOSAuthError } from "../errors.js";
 import { errorResponse } from "../http/error-response.js";
 import type { Logger } from "../logger.js";
@@ -50,8 +50,7 @@ export function createBearerMiddleware(options: {
   // throw after an await would become an unhandled rejection that ends the process.
   return (req, res, next) => {
     const path = req.path.toLowerCase();
-    // CORS preflights carry no credentials by design (Fetch standard); let the server answer them.
-    if ((path !== mcpPath && !path.startsWith(prefix)) || req.method === "OPTIONS") return next();
+    if ((path !== mcpPath && !path.startsWith(prefix)) || isPreflight(req)) return next();
 
     authenticate(req.headersDistinct.authorization)
       .then(
@@ -67,6 +66,15 @@ export function createBearerMiddleware(options: {
         if (!res.headersSent) next(error);
       });
   };
+}
+
+/**
+ * CORS preflights carry no credentials by design (Fetch standard §3.2.2), so the server answers
+ * them unauthenticated. A preflight is an OPTIONS request that names `Access-Control-Request-Method`;
+ * any other OPTIONS request reaches the application like a GET and is authenticated like one.
+ */
+function isPreflight(req: Request): boolean {
+  return req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
 }
 
 /** A logger supplied by the application must not be able to break request handling. */
