@@ -30,8 +30,42 @@ describe("configuration", () => {
     [{ audience: [] }, "[WorkOS] audience must be a non-empty"],
     [{ mcpPath: "/mcp/ünïcode" }, "[WorkOS] mcpPath must be a path starting with"],
     [{ apiHostname: "api.example.com", apiHttps: false }, "[WorkOS] apiHttps: false is allowed only for localhost"],
+    [{ mcpPath: '/mcp",error="x' }, "[WorkOS] mcpPath must be a path starting with"],
+    [{ mcpPath: "/mcp\\x" }, "[WorkOS] mcpPath must be a path starting with"],
+    [{ requiredScopes: ['mcp:tools",resource_metadata="https://evil.example'] }, "[WorkOS] requiredScopes must be an array"],
+    [{ scopesSupported: ["a\\b"] }, "[WorkOS] scopesSupported must be an array"],
+    [{ docsURL: "javascript:alert(document.domain)" }, '[WorkOS] docsURL must be an absolute http(s) URL, got "javascript:alert(document.domain)"'],
+    [{ docsURL: "data:text/html,<script>alert(1)</script>" }, "[WorkOS] docsURL must be an absolute http(s) URL"],
+    [{ docsURL: "ftp://docs.example.com" }, "[WorkOS] docsURL must be an absolute http(s) URL"],
+    [{ docsURL: "/docs" }, "[WorkOS] docsURL must be an absolute http(s) URL"],
   ])("rejects %j with a hint", (override, message) => {
     expect(() => workosProvider({ ...valid, ...override } as WorkOSConfig)).toThrow(message);
+  });
+
+  it("publishes an http(s) docsURL", () => {
+    expect(resolveConfig({ ...valid, docsURL: "https://docs.example.com/mcp" }, {}).docsURL).toBe("https://docs.example.com/mcp");
+    expect(resolveConfig(valid, { WORKOS_DOCS_URL: "http://localhost:8080/docs" }).docsURL).toBe("http://localhost:8080/docs");
+  });
+
+  it.each([
+    [{ requiredScope: ["mcp:tools"] }, '[WorkOS] Unknown option "requiredScope" (did you mean "requiredScopes"?)'],
+    [{ strictaudience: true }, '[WorkOS] Unknown option "strictaudience" (did you mean "strictAudience"?)'],
+    [{ baseUrl: "https://mcp.example.com" }, '[WorkOS] Unknown option "baseUrl" (did you mean "baseURL"?)'],
+    [{ authKitDomain: "acme.authkit.app" }, '[WorkOS] Unknown option "authKitDomain" (did you mean "authkitDomain"?)'],
+    [{ caches: {} }, '[WorkOS] Unknown option "caches" (did you mean "cache"?)'],
+    [{ cache: { jwk: {} } }, '[WorkOS] Unknown option "cache.jwk" (did you mean "cache.jwks"?)'],
+    [{ cache: { jwks: { cacheMaxAge: 1000 } } }, '[WorkOS] Unknown option "cache.jwks.cacheMaxAge" (did you mean "cache.jwks.cacheMaxAgeMs"?)'],
+    [{ cache: { users: { ttl: 5 } } }, '[WorkOS] Unknown option "cache.users.ttl" (did you mean "cache.users.ttlSeconds"?)'],
+    [{ cache: { tokens: { maxEntry: 5 } } }, '[WorkOS] Unknown option "cache.tokens.maxEntry" (did you mean "cache.tokens.maxEntries"?)'],
+    [{ ["__proto__"]: {} }, '[WorkOS] Unknown option "__proto__"'],
+  ])("refuses the unknown option in %j, naming the closest valid one", (extra, message) => {
+    const options = { ...valid, ...extra } as WorkOSConfig;
+    expect(() => workosProvider(options)).toThrow(message);
+  });
+
+  it("walks only option objects, not the values of leaf options", () => {
+    const logger = Object.assign(Object.create({ inherited() {} }) as object, { debug() {}, info() {}, warn() {}, error() {}, extra: 1 });
+    expect(() => resolveConfig({ ...valid, logger: logger as WorkOSConfig["logger"], cache: { tokens: false } }, {})).not.toThrow();
   });
 
   it("accepts plain http to the API on loopback only", () => {

@@ -1,6 +1,7 @@
 import { silentLogger } from "../logger.js";
 import { assertSecureOrLoopback, isLoopbackHost, normalizeAuthkitDomain } from "./authkit-domain.js";
 import { defaults } from "./defaults.js";
+import { checkOptionNames } from "./option-names.js";
 import type { ResolvedConfig, WorkOSConfig } from "./types.js";
 
 type Env = Record<string, string | undefined>;
@@ -14,13 +15,14 @@ export function resolveConfig(input: WorkOSConfig, env: Env = process.env): Reso
   if (input === null || typeof input !== "object") {
     throw new TypeError("[WorkOS] workosProvider() expects an options object");
   }
+  checkOptionNames(input);
   const apiKey = checkApiKey(pick(input.apiKey, env.WORKOS_API_KEY, "apiKey"));
   const clientId = checkClientId(pick(input.clientId, env.WORKOS_CLIENT_ID, "clientId"));
   const baseURL = checkBaseURL(pick(input.baseURL, env.BASE_URL, "baseURL"));
   const issuer = normalizeAuthkitDomain(pick(input.authkitDomain, env.WORKOS_AUTHKIT_DOMAIN, "authkitDomain"));
   const mcpPath = checkMcpPath(input.mcpPath ?? defaults.mcpPath);
   const resource = `${baseURL}${mcpPath}`;
-  const docsURL = checkOptionalURL(input.docsURL ?? env.WORKOS_DOCS_URL, "docsURL");
+  const docsURL = checkOptionalWebURL(input.docsURL ?? env.WORKOS_DOCS_URL, "docsURL");
 
   const audiences = checkAudience(input.audience) ?? [resource, `${resource}/`];
   if (!input.strictAudience) audiences.push(clientId);
@@ -108,20 +110,27 @@ function checkBaseURL(value: string): string {
 }
 
 function checkMcpPath(value: string): string {
-  // Printable ASCII only: the path ends up in the WWW-Authenticate header of every challenge.
-  if (typeof value !== "string" || !value.startsWith("/") || /[?#\s]|[^\x21-\x7e]/.test(value)) {
+  // Printable ASCII without quote or backslash: the path ends up inside a quoted-string of the
+  // WWW-Authenticate header of every challenge (RFC 9110 §5.6.4).
+  if (typeof value !== "string" || !value.startsWith("/") || /[?#\s"\\]|[^\x21-\x7e]/.test(value)) {
     throw new TypeError(`[WorkOS] mcpPath must be a path starting with "/", such as /mcp, got "${String(value)}"`);
   }
   return value.length > 1 ? value.replace(/\/+$/, "") : value;
 }
 
-function checkOptionalURL(value: string | undefined, name: string): string | undefined {
+/** A link published to clients (`resource_documentation`): only a web page, never `javascript:` or `data:`. */
+function checkOptionalWebURL(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === "") return undefined;
+  let url: URL | undefined;
   try {
-    return new URL(value).toString();
+    url = new URL(value);
   } catch {
-    throw new TypeError(`[WorkOS] ${name} must be an absolute URL, got "${value}"`);
+    // reported below
   }
+  if (url?.protocol !== "https:" && url?.protocol !== "http:") {
+    throw new TypeError(`[WorkOS] ${name} must be an absolute http(s) URL, got "${value}"`);
+  }
+  return url.toString();
 }
 
 function checkAudience(value: string | string[] | undefined): string[] | undefined {
@@ -135,8 +144,9 @@ function checkAudience(value: string | string[] | undefined): string[] | undefin
 
 function checkScopes(value: string[] | undefined, name: string): string[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.some((s) => typeof s !== "string" || s === "" || /\s/.test(s))) {
-    throw new TypeError(`[WorkOS] ${name} must be an array of scope names without spaces`);
+  // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ), no space, quote or backslash.
+  if (!Array.isArray(value) || value.some((s) => typeof s !== "string" || !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(s))) {
+    throw new TypeError(`[WorkOS] ${name} must be an array of scope names without spaces, quotes or backslashes`);
   }
   return [...value];
 }

@@ -39,12 +39,21 @@ export function errorResponse(error: WorkOSAuthError, options: { resourceMetadat
   const params: string[] = [];
   // RFC 6750 §3.1: a request without credentials gets a challenge without an error code.
   if (error.code !== "missing_token") {
-    params.push(`error="${oauthError}"`, `error_description="${error.message}"`);
+    params.push(`error=${quoted(oauthError)}`, `error_description=${quoted(error.message)}`);
   }
   const scopes = error.code === "insufficient_scope" ? error.requiredScopes : options.requiredScopes;
-  if (scopes.length > 0) params.push(`scope="${scopes.join(" ")}"`);
-  params.push(`resource_metadata="${options.resourceMetadataURL}"`);
+  if (scopes.length > 0) params.push(`scope=${quoted(scopes.join(" "))}`);
+  params.push(`resource_metadata=${quoted(options.resourceMetadataURL)}`);
   headers["www-authenticate"] = `Bearer ${params.join(", ")}`;
 
   return { status, headers, body: { error: oauthError, error_description: error.message } };
+}
+
+/**
+ * An auth-param value as an RFC 9110 §5.6.4 quoted-string: `"` and `\` escaped, so no value can
+ * close the string and add a parameter of its own. Characters a header cannot carry (controls,
+ * non-ASCII) become `?`, since RFC 6750 §3 limits these values to printable ASCII anyway.
+ */
+function quoted(value: string): string {
+  return `"${value.replace(/[^\x20-\x7e]/g, "?").replace(/["\\]/g, "\\$&")}"`;
 }
