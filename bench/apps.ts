@@ -10,8 +10,9 @@ const exampleSrc = path.resolve(benchDir, "../examples/workos-http/src");
 /**
  * One build of the example per server process, into the git-ignored `bench/.build/`, each on its
  * own free port (xmcp bakes the port in at build time, and the processes run side by side).
- * Only the files named here differ from the example: the baseline's middleware and greet, and
- * the `cache` line of the authenticated builds that are not the default.
+ * Only the files named here differ from the example: the baseline's middleware and greet; in
+ * the authenticated builds, `src/middleware.ts` gains the bench's counters route (below) and,
+ * for the builds that are not the default, a `cache` option.
  */
 export async function buildBenchApps(servers: readonly ServerProcess[]): Promise<Map<ServerProcess["id"], ExampleBuild>> {
   const builds = new Map<ServerProcess["id"], ExampleBuild>();
@@ -22,9 +23,7 @@ export async function buildBenchApps(servers: readonly ServerProcess[]): Promise
             "src/middleware.ts": "// Benchmark baseline: the same app with nothing in front of /mcp.\nexport default function passThrough(_req: unknown, _res: unknown, next: () => void) {\n  next();\n}\n",
             "src/tools/greet.ts": greetWithoutSession(),
           }
-        : server.cache
-          ? { "src/middleware.ts": middlewareWithCache(server.cache) }
-          : {};
+        : { "src/middleware.ts": benchMiddleware(server.cache) };
     builds.set(server.id, buildExampleCopy({ buildDir: path.join(benchDir, ".build", server.id), port: await freePort(), replace }));
   }
   return builds;
@@ -33,18 +32,38 @@ export async function buildBenchApps(servers: readonly ServerProcess[]): Promise
 /** No provider means no session: the baseline's greet signs with a constant instead of `getSession().userId`. */
 function greetWithoutSession(): string {
   const source = readFileSync(path.join(exampleSrc, "tools/greet.ts"), "utf8");
-  return mustReplace(mustReplace(source, 'import { getSession } from "@xmcp-dev/workos";\n', ""), "getSession().userId", '"anonymous"');
+  const withoutImport = mustReplace(source, 'import { getSession } from "@xmcp-dev/workos";\n', "", "tools/greet.ts");
+  return mustReplace(withoutImport, "getSession().userId", '"anonymous"', "tools/greet.ts");
 }
 
-/** The shipped middleware with one more option, `cache`, before the closing `});`. */
-function middlewareWithCache(cache: Record<string, unknown>): string {
-  const source = readFileSync(path.join(exampleSrc, "middleware.ts"), "utf8");
-  const end = source.lastIndexOf("});");
-  if (end < 0) throw new Error("bench: examples/workos-http/src/middleware.ts no longer ends with workosProvider({...});");
-  return `${source.slice(0, end)}  cache: ${JSON.stringify(cache)}, // bench/apps.ts\n${source.slice(end)}`;
+/** Where the authenticated builds answer the provider's `stats()`, read before and after each measured run. */
+export const STATS_PATH = "/_bench/stats";
+
+/**
+ * The shipped middleware, its provider kept in a constant so the bench can add a route that
+ * answers `provider.stats()`: the server's own count of verified-token cache hits and misses is
+ * what proves a variant measured what its label says. With `cache`, one more option goes before
+ * the closing `});`.
+ */
+function benchMiddleware(cache: Record<string, unknown> | undefined): string {
+  const shipped = "export default workosProvider({";
+  let source = mustReplace(readFileSync(path.join(exampleSrc, "middleware.ts"), "utf8"), shipped, "const provider = workosProvider({", "middleware.ts");
+  if (cache) {
+    const end = source.lastIndexOf("});");
+    if (end < 0) throw new Error("bench: examples/workos-http/src/middleware.ts no longer ends with workosProvider({...});");
+    source = `${source.slice(0, end)}  cache: ${JSON.stringify(cache)}, // bench/apps.ts\n${source.slice(end)}`;
+  }
+  return `${source}
+// bench/apps.ts: the provider's counters, for the benchmark only.
+provider.router.get(${JSON.stringify(STATS_PATH)}, (_req, res) => {
+  res.json(provider.stats());
+});
+
+export default provider;
+`;
 }
 
-function mustReplace(source: string, find: string, replacement: string): string {
-  if (!source.includes(find)) throw new Error(`bench: expected ${JSON.stringify(find)} in examples/workos-http/src/tools/greet.ts`);
+function mustReplace(source: string, find: string, replacement: string, file: string): string {
+  if (!source.includes(find)) throw new Error(`bench: expected ${JSON.stringify(find)} in examples/workos-http/src/${file}`);
   return source.replace(find, replacement);
 }

@@ -1,10 +1,34 @@
 import autocannon from "autocannon";
 
+/**
+ * A token set sent round-robin whose position survives from one run to the next. Restarting at
+ * the first token on every run would resend the same first few thousand tokens each time, and
+ * after the first run those are all in the server's verified-token cache: a "distinct tokens"
+ * run would then measure mostly cache hits. Every variant that shares a token set shares its
+ * rotation, so a token comes back only after all the others have been sent.
+ */
+export class TokenRotation {
+  readonly #authorizations: readonly string[];
+  #next = 0;
+
+  constructor(tokens: readonly string[]) {
+    this.#authorizations = tokens.map((token) => `Bearer ${token}`);
+  }
+
+  /** The next `Authorization` header value, or undefined for a set with no tokens. */
+  next(): string | undefined {
+    if (this.#authorizations.length === 0) return undefined;
+    const authorization = this.#authorizations[this.#next]!;
+    this.#next = (this.#next + 1) % this.#authorizations.length;
+    return authorization;
+  }
+}
+
 export interface LoadOptions {
   mcpURL: string;
   tool: "greet" | "whoami";
-  /** Sent round-robin across all connections, one per request; empty sends no Authorization header. */
-  tokens: readonly string[];
+  /** One token per request, in turn, across all connections; an empty rotation sends no Authorization header. */
+  tokens: TokenRotation;
   durationSeconds: number;
   connections: number;
 }
@@ -27,7 +51,7 @@ const successMarker = { greet: "Hello, bench!", whoami: '\\"userId\\"' } as cons
  * MCP `tools/call` over Streamable HTTP with autocannon. xmcp 1.1.3 serves `/mcp` statelessly
  * (no `mcp-session-id`; each POST gets a fresh transport), so every POST is self-contained and
  * no `initialize` handshake precedes the calls. Every variant goes through the same
- * `setupRequest` path, so the client does the same work whether it rotates one token or 2,048.
+ * `setupRequest` path, so the client does the same work whether it rotates one token or thousands.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const body = JSON.stringify({
@@ -41,8 +65,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     accept: "application/json, text/event-stream",
     "mcp-protocol-version": "2025-06-18",
   };
-  const authorizations = options.tokens.map((token) => `Bearer ${token}`);
-  let next = 0;
   const marker = successMarker[options.tool];
 
   const result = await autocannon({
@@ -55,7 +77,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests: [
       {
         setupRequest(request: { headers: Record<string, string> }) {
-          const authorization = authorizations[next++ % authorizations.length];
+          const authorization = options.tokens.next();
           request.headers = authorization ? { ...baseHeaders, authorization } : baseHeaders;
           return request;
         },

@@ -11,10 +11,11 @@ import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { FaultProxy } from "../packages/workos/test/helpers/fault-proxy.js";
 import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
 import { buildBenchApps } from "./apps.js";
-import { runLoad, type LoadResult } from "./load.js";
+import { runLoad, TokenRotation, type LoadResult } from "./load.js";
 import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesses } from "./machine.js";
 import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
 import { measureMiddleware } from "./middleware-cost.js";
+import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import {
   DEFAULT_TOKEN_CACHE_ENTRIES,
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
       `in this process: RS256 verify ${primitives.verifyMicros.toFixed(0)} µs, SHA-256 ${primitives.hashMicros.toFixed(1)} µs; middleware hit ${middleware.hitMicros.toFixed(1)} µs, miss ${middleware.missMicros.toFixed(0)} µs`,
     );
 
-    const tokensFor = { one: [alice], distinct, users: userTokens };
+    // One rotation per token set for the whole run: warm-up, settle and measured runs, every round.
+    const tokensFor = { one: new TokenRotation([alice]), distinct: new TokenRotation(distinct), users: new TokenRotation(userTokens) };
     const loadOn = (variant: (typeof variants)[number], durationSeconds: number) =>
       runLoad({
         mcpURL: servers.get(variant.process)!.mcpURL,
@@ -168,16 +170,21 @@ async function main(): Promise<void> {
         proxy.delayMs = variant.delayMs;
         check(variant, (await on(variant.process, () => loadOn(variant, settings.settleSeconds))).value);
         const loadBefore = loadAverage();
-        const pid = servers.get(variant.process)!.pid;
-        const cpuBefore = cpuMicros(pid);
+        const server = servers.get(variant.process)!;
+        const origin = new URL(server.mcpURL).origin;
+        const countsBefore = unauthenticated(variant.process) ? undefined : await readServerCounts(origin);
+        const cpuBefore = cpuMicros(server.pid);
         const { value: result, upstream } = await on(variant.process, () => loadOn(variant, settings.durationSeconds));
-        const cpuAfter = cpuMicros(pid);
+        const cpuAfter = cpuMicros(server.pid);
         check(variant, result);
+        const counts = countsBefore && countsBetween(countsBefore, await readServerCounts(origin));
         const cpuMicrosPerCall = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.requests;
-        measurements.push({ variant: variant.id, round, ...result, cpuMicrosPerCall, upstream, loadAverage: loadBefore });
+        measurements.push({ variant: variant.id, round, ...result, cpuMicrosPerCall, upstream, server: counts, loadAverage: loadBefore });
         log(
-          `round ${round} ${variant.id.padEnd(15)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  server CPU ${cpuMicrosPerCall?.toFixed(0) ?? "?"} µs/call  upstream ${JSON.stringify(upstream)}`,
+          `round ${round} ${variant.id.padEnd(15)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  server CPU ${cpuMicrosPerCall?.toFixed(0) ?? "?"} µs/call  ${counts ? `cache ${counts.hits} hits / ${counts.misses} misses, ${counts.verifications} verifications  ` : ""}upstream ${JSON.stringify(upstream)}`,
         );
+        const wrong = counts && contradiction(variant, counts, result.requests, settings.connections);
+        if (wrong) throw new Error(`bench: ${wrong} (round ${round}); its figures would not measure what the table says`);
       }
     }
     proxy.delayMs = 0;

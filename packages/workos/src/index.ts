@@ -18,6 +18,7 @@ export type { WorkOSConfig, WorkOSConfig as config, CacheConfig } from "./config
 export type { Session } from "./session/session.js";
 export type { JWTClaims } from "./session/claims.js";
 export type { Logger } from "./logger.js";
+export type { ProviderStats } from "./metrics/provider-metrics.js";
 export type { AuthInfo } from "./express/auth-info.js";
 export type { OAuthProtectedResourceMetadata, OAuthAuthorizationServerMetadata } from "./metadata/types.js";
 export { normalizeAuthkitDomain } from "./config/authkit-domain.js";

@@ -3,6 +3,7 @@ import { resolveConfig } from "./config/resolve-config.js";
 import type { WorkOSConfig } from "./config/types.js";
 import { createBearerMiddleware } from "./express/middleware.js";
 import { createMetadataRouter } from "./express/router.js";
+import { ProviderMetrics, type ProviderStats } from "./metrics/provider-metrics.js";
 import { createAuthorizationServerMetadataSource } from "./metadata/authorization-server.js";
 import { protectedResourceMetadata } from "./metadata/protected-resource.js";
 import { registerClient } from "./session/get-session.js";
@@ -16,6 +17,12 @@ import { createUserLoader } from "./workos/user-cache.js";
 export interface WorkOSProvider {
   middleware: RequestHandler;
   router: Router;
+  /**
+   * Running totals since the provider was created (token cache hits and misses, verifications,
+   * failures by code, JWKS fetches, WorkOS API calls): a copy, cheap to take. The same figures go
+   * to OpenTelemetry when the application registers an SDK.
+   */
+  stats(): ProviderStats;
 }
 
 /**
@@ -35,6 +42,7 @@ export interface WorkOSProvider {
  */
 export function workosProvider(options: WorkOSConfig): WorkOSProvider {
   const config = resolveConfig(options);
+  const metrics = new ProviderMetrics();
   const keys = createJwksKeySource(new URL(`${config.issuer}/oauth2/jwks`), config.jwks);
   const client = createWorkOSClient(config);
   registerClient(client);
@@ -52,7 +60,7 @@ export function workosProvider(options: WorkOSConfig): WorkOSProvider {
 
   const middleware = createBearerMiddleware({
     mcpPath: config.mcpPath,
-    authenticate: createAuthenticator(config, keys),
+    authenticate: createAuthenticator(config, keys, metrics),
     resource: config.resource,
     resourceMetadataURL: config.resourceMetadataURL,
     requiredScopes: config.requiredScopes,
@@ -65,5 +73,5 @@ export function workosProvider(options: WorkOSConfig): WorkOSProvider {
   });
 
   config.logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource });
-  return { middleware, router };
+  return { middleware, router, stats: () => metrics.stats() };
 }

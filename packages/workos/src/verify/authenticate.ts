@@ -1,5 +1,6 @@
 import { WorkOSAuthError } from "../errors.js";
 import type { ResolvedConfig } from "../config/types.js";
+import type { ProviderMetrics } from "../metrics/provider-metrics.js";
 import { sessionFromClaims, type Session } from "../session/session.js";
 import { readBearerToken } from "./bearer-header.js";
 import type { KeySource } from "./jwks-key-source.js";
@@ -17,7 +18,7 @@ export type Authenticate = (authorization: string | readonly string[] | undefine
  * The verification core: an `Authorization` header value in, an authenticated session or a
  * coded {@link WorkOSAuthError} out. Knows nothing of Express or HTTP responses.
  */
-export function createAuthenticator(config: ResolvedConfig, keys: KeySource): Authenticate {
+export function createAuthenticator(config: ResolvedConfig, keys: KeySource, metrics: ProviderMetrics): Authenticate {
   const cache = config.tokenCache ? new VerifiedTokenCache<Readonly<Session>>(config.tokenCache.maxEntries) : undefined;
   const verifyOptions = {
     issuer: config.issuer,
@@ -26,13 +27,15 @@ export function createAuthenticator(config: ResolvedConfig, keys: KeySource): Au
     keys,
   };
 
-  return async function authenticate(authorization) {
+  async function authenticate(authorization: string | readonly string[] | undefined): Promise<Authenticated> {
     const token = readBearerToken(authorization);
     if (token === undefined) throw new WorkOSAuthError("missing_token", "Missing or invalid bearer token");
 
     const key = cache ? VerifiedTokenCache.keyOf(token) : "";
     let session = cache?.get(key, Date.now());
+    if (cache) metrics.tokenCacheLookup(session !== undefined);
     if (!session) {
+      metrics.verification();
       session = sessionFromClaims(await verifyAccessToken(token, verifyOptions));
       cache?.set(key, session, session.expiresAt * 1000);
     }
@@ -44,5 +47,11 @@ export function createAuthenticator(config: ResolvedConfig, keys: KeySource): Au
       });
     }
     return { token, session };
-  };
+  }
+
+  return (authorization) =>
+    authenticate(authorization).catch((error: unknown) => {
+      metrics.authFailure(error instanceof WorkOSAuthError ? error.code : "invalid_token");
+      throw error;
+    });
 }

@@ -1,10 +1,11 @@
 import express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { getSession, workosProvider, type WorkOSConfig } from "../../src/index.js";
+import { getSession, workosProvider, type WorkOSConfig, type WorkOSProvider } from "../../src/index.js";
 
 export interface TestApp {
   url: string;
+  provider: WorkOSProvider;
   stop(): Promise<void>;
 }
 
@@ -28,7 +29,8 @@ export async function startApp(
   config: WorkOSConfig,
   mcpHandler: express.RequestHandler = (req, res) => res.json({ session: getSession(), auth: req.auth }),
 ): Promise<TestApp> {
-  const { middleware, router } = workosProvider(config);
+  const provider = workosProvider(config);
+  const { middleware, router } = provider;
   const app = express();
   app.use(router);
   app.use(middleware);
@@ -39,6 +41,7 @@ export async function startApp(
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    provider,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

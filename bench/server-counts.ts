@@ -1,0 +1,43 @@
+import { STATS_PATH } from "./apps.js";
+import type { Variant } from "./variants.js";
+
+/** What a server's provider counted, from its `stats()`: verified-token cache lookups and verifications. */
+export interface ServerCounts {
+  hits: number;
+  misses: number;
+  verifications: number;
+}
+
+/** The counters of the authenticated build listening at `origin` (see `bench/apps.ts`). */
+export async function readServerCounts(origin: string): Promise<ServerCounts> {
+  const response = await fetch(new URL(STATS_PATH, origin));
+  if (!response.ok) throw new Error(`bench: ${origin}${STATS_PATH} answered ${response.status}`);
+  const stats = (await response.json()) as { tokenCache: { hits: number; misses: number }; verifications: number };
+  return { hits: stats.tokenCache.hits, misses: stats.tokenCache.misses, verifications: stats.verifications };
+}
+
+export function countsBetween(before: ServerCounts, after: ServerCounts): ServerCounts {
+  return { hits: after.hits - before.hits, misses: after.misses - before.misses, verifications: after.verifications - before.verifications };
+}
+
+/**
+ * Why the server's counts contradict what the variant claims to measure, or undefined when they
+ * agree. The server may count a little more than the load generator: requests still in flight
+ * when a run ends (at most one per connection, from this run and the unmeasured one before it)
+ * are served but not counted by autocannon. It may never count less.
+ */
+export function contradiction(variant: Variant, counts: ServerCounts, requests: number, connections: number): string | undefined {
+  if (!variant.expect) return undefined;
+  const { hits, misses, verifications } = counts;
+  const slack = 2 * connections;
+  const about = (n: number) => n >= requests && n <= requests + slack;
+  const seen = `the server counted ${hits} cache hits, ${misses} misses and ${verifications} verifications for ${requests} requests`;
+  switch (variant.expect) {
+    case "hits":
+      return misses === 0 && verifications === 0 && about(hits) ? undefined : `${variant.id} should be all cache hits, but ${seen}`;
+    case "misses":
+      return hits === 0 && about(misses) && verifications === misses ? undefined : `${variant.id} should be all cache misses, but ${seen}`;
+    case "uncached":
+      return hits + misses === 0 && about(verifications) ? undefined : `${variant.id} should verify every request with no cache, but ${seen}`;
+  }
+}
