@@ -1,3 +1,4 @@
+import type { RateLimitsOptions, ResolvedRateLimits } from "./http/rate-limits/index.js";
 import type { EmulatorState } from "./store/types.js";
 
 /** What the emulator prints and records; tests pass a silent one. Never given a token or a password. */
@@ -20,6 +21,12 @@ export interface EmulatorOptions {
   accessTokenTtl?: number;
   /** Sign this user in without showing the login UI (first organization, consent granted). */
   autoLogin?: string;
+  /**
+   * WorkOS's documented REST API rate limits, enforced as WorkOS does (429, `Retry-After`).
+   * Default on: 6,000 requests per 60 s per client address, and 1,000 reads / 500 writes per
+   * 10 s under `/user_management/`. `false` switches them off; an object replaces single limits.
+   */
+  rateLimits?: RateLimitsOptions | boolean;
   logger?: EmulatorLogger;
 }
 
@@ -35,6 +42,8 @@ export interface EmulatorContext {
   issuer: string;
   accessTokenTtl: number;
   autoLogin: string | undefined;
+  /** The REST API limits in force, or `false` when switched off. */
+  rateLimits: ResolvedRateLimits | false;
   logger: EmulatorLogger;
   /** Current time in seconds; tests may replace it. */
   now(): number;

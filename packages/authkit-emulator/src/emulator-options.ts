@@ -1,5 +1,6 @@
 import type { EmulatorLogger, EmulatorOptions } from "./context.js";
 import { EmulatorStartupError } from "./emulator-startup-error.js";
+import { resolveRateLimits, type ResolvedRateLimits } from "./http/rate-limits/index.js";
 
 /** `startEmulator()` options with every default applied and every value checked. */
 export interface ResolvedEmulatorOptions {
@@ -12,6 +13,8 @@ export interface ResolvedEmulatorOptions {
   /** Seconds; default 300, AuthKit's access-token lifetime. */
   accessTokenTtl: number;
   autoLogin: string | undefined;
+  /** Default: WorkOS's documented limits; `false` when switched off. */
+  rateLimits: ResolvedRateLimits | false;
   /** Default: silent. The CLI passes a console logger. */
   logger: EmulatorLogger;
 }
@@ -38,6 +41,12 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     throw invalid(`accessTokenTtl must be a positive whole number of seconds (got ${String(options.accessTokenTtl)})`);
   }
   const autoLogin = options.autoLogin?.trim().toLowerCase() || undefined;
+  let rateLimits: ResolvedRateLimits | false;
+  try {
+    rateLimits = resolveRateLimits(options.rateLimits);
+  } catch (error) {
+    throw invalid((error as Error).message);
+  }
   return {
     port,
     host,
@@ -45,6 +54,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     data: options.data,
     accessTokenTtl,
     autoLogin,
+    rateLimits,
     logger: options.logger ?? SILENT_LOGGER,
   };
 }

@@ -1,9 +1,10 @@
 import express, { type Express, type Router } from "express";
 import { createAdminRouter } from "./admin/index.js";
-import { createApiRouter } from "./api/index.js";
+import { API_PATH_PREFIXES, createApiRouter } from "./api/index.js";
 import type { EmulatorContext } from "./context.js";
 import { dateHeader } from "./http/date-header.js";
 import { createErrorHandler } from "./http/error-handler.js";
+import { enforceRateLimits } from "./http/rate-limits/index.js";
 import { requestId } from "./http/request-id.js";
 import { routeNotFound } from "./http/route-not-found.js";
 import type { EmulatorStore } from "./store/create-store.js";
@@ -29,6 +30,7 @@ export function createEmulatorApp(ctx: EmulatorContext, store: EmulatorStore, oa
   app.use(oauthRouter);
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  if (ctx.rateLimits !== false) app.use(API_PATH_PREFIXES, enforceRateLimits(ctx, ctx.rateLimits));
   app.use(createApiRouter(ctx));
   app.use(createAdminRouter(ctx, store));
   app.use(routeNotFound);

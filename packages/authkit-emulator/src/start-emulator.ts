@@ -60,6 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     issuer,
     accessTokenTtl: resolved.accessTokenTtl,
     autoLogin: resolved.autoLogin,
+    rateLimits: resolved.rateLimits,
     logger: resolved.logger,
     now: () => Math.floor(Date.now() / 1000),
   };

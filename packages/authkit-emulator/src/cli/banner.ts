@@ -36,6 +36,9 @@ export function renderBanner(emulator: RunningEmulator, options: { dataPath?: st
     `  Outbox:         ${emulator.url}/_emulator/outbox`,
     `  State file:     ${options.dataPath ?? "(in memory; pass --data file.json to persist)"}`,
   ];
+  lines.push(
+    `  Rate limits:    ${emulator.context.rateLimits === false ? "off" : "WorkOS's (429 + Retry-After); --rate-limits off lifts them"}`,
+  );
   if (options.autoLogin !== undefined) lines.push(`  Auto-login:     ${options.autoLogin} (login page skipped)`);
   lines.push("", "  Sign-in accounts:", ...signInAccounts(emulator), rule);
   return lines.join("\n");

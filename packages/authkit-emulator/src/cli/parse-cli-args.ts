@@ -12,6 +12,7 @@ Options:
   --data <file.json>       Persist state to this file and reload it on restart
   --access-token-ttl <s>   Access-token lifetime in seconds (default 300)
   --auto-login <email>     Sign this seeded user in without showing the login page
+  --rate-limits <on|off>   Enforce WorkOS's documented REST API rate limits (default on)
   -h, --help               Show this help
 `;
 
@@ -50,6 +51,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         data: { type: "string" },
         "access-token-ttl": { type: "string" },
         "auto-login": { type: "string" },
+        "rate-limits": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -66,5 +68,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.seed !== undefined) options.seed = values.seed;
   if (values.data !== undefined) options.data = values.data;
   if (values["auto-login"] !== undefined) options.autoLogin = values["auto-login"];
+  const rateLimits = values["rate-limits"];
+  if (rateLimits !== undefined) {
+    if (rateLimits !== "on" && rateLimits !== "off") throw new CliUsageError(`--rate-limits must be on or off (got "${rateLimits}")`);
+    options.rateLimits = rateLimits === "on";
+  }
   return { kind: "start", options };
 }

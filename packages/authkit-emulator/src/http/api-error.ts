@@ -31,6 +31,7 @@ export const API_ERROR_STATUS = {
   payload_too_large: 413,
   invalid_request_parameters: 422,
   invalid_role: 422,
+  rate_limit_exceeded: 429,
   internal_error: 500,
 } as const satisfies Record<string, number>;
 
