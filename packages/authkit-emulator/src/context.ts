@@ -1,4 +1,5 @@
 import type { RateLimitsOptions, ResolvedRateLimits } from "./http/rate-limits/index.js";
+import type { EnvironmentOptions } from "./environment/environment-options.js";
 import type { EmulatorState } from "./store/types.js";
 
 /** What the emulator prints and records; tests pass a silent one. Never given a token or a password. */
@@ -8,7 +9,8 @@ export interface EmulatorLogger {
   error(message: string): void;
 }
 
-export interface EmulatorOptions {
+/** Also the environment settings of {@link EnvironmentOptions}, which override the seed's. */
+export interface EmulatorOptions extends EnvironmentOptions {
   /** Port to listen on; 0 picks a free one. Default 4455. */
   port?: number;
   /** Default 127.0.0.1. */

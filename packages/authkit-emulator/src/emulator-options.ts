@@ -1,6 +1,7 @@
 import type { EmulatorLogger, EmulatorOptions } from "./context.js";
 import { EmulatorStartupError } from "./emulator-startup-error.js";
 import { resolveRateLimits, type ResolvedRateLimits } from "./http/rate-limits/index.js";
+import { resolveEnvironmentOptions, type ResolvedEnvironmentOptions } from "./environment/environment-options.js";
 
 /** `startEmulator()` options with every default applied and every value checked. */
 export interface ResolvedEmulatorOptions {
@@ -17,6 +18,8 @@ export interface ResolvedEmulatorOptions {
   rateLimits: ResolvedRateLimits | false;
   /** Default: silent. The CLI passes a console logger. */
   logger: EmulatorLogger;
+  /** Dashboard switches and JWT template that override the seed; empty when none was given. */
+  environment: ResolvedEnvironmentOptions;
 }
 
 const SILENT_LOGGER: EmulatorLogger = { info() {}, warn() {}, error() {} };
@@ -56,5 +59,6 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     autoLogin,
     rateLimits,
     logger: options.logger ?? SILENT_LOGGER,
+    environment: resolveEnvironmentOptions(options),
   };
 }

@@ -6,4 +6,5 @@ export { startEmulator, type RunningEmulator } from "./start-emulator.js";
 export { EmulatorStartupError, type EmulatorStartupErrorCode } from "./emulator-startup-error.js";
 export type { EmulatorContext, EmulatorLogger, EmulatorOptions } from "./context.js";
 export { DOCUMENTED_RATE_LIMITS, type RateLimit, type RateLimitsOptions } from "./http/rate-limits/index.js";
+export type { EnvironmentOptions, JwtTemplateClaim } from "./environment/environment-options.js";
 export type * from "./store/types.js";

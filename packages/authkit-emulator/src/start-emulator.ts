@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { EmulatorContext, EmulatorOptions } from "./context.js";
 import { EmulatorStartupError } from "./emulator-startup-error.js";
 import { resolveEmulatorOptions } from "./emulator-options.js";
+import { applyEnvironmentOptions } from "./environment/environment-options.js";
 import { ensureSigningKey } from "./keys/index.js";
 import { listen, originFor } from "./listen.js";
 import { createOAuthRouter } from "./oauth/index.js";
@@ -45,6 +46,9 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveEmulatorOptions(options);
   const { state, seed } = loadState({ seed: resolved.seed, data: resolved.data });
+  // Applied to the seed as well, so `reset()` keeps the switches and resources the caller chose.
+  applyEnvironmentOptions(seed, resolved.environment, new Date());
+  applyEnvironmentOptions(state, resolved.environment, new Date(), seed.environment.resource_indicators);
   if (resolved.autoLogin !== undefined && !state.users.some((user) => user.email === resolved.autoLogin)) {
     throw new EmulatorStartupError(
       "ERR_EMULATOR_OPTION_INVALID",

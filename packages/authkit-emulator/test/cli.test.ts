@@ -69,6 +69,32 @@ describe("authkit-emulator CLI", () => {
     }
   });
 
+  it("--no-dcr, --no-cimd, --resource and --jwt-template set the environment; bad values exit 1", async () => {
+    const child = run(["--port", "0", "--no-dcr", "--no-cimd", "--resource", "http://127.0.0.1:9/mcp", "--resource", "https://mcp.example.test/mcp", "--jwt-template", "role,permissions"]);
+    try {
+      const banner = await readUntil(child, /Resources:.*\n/);
+      expect(banner).toContain("dynamic client registration off, client ID metadata documents off");
+      const url = /URL \/ issuer:\s+(\S+)/.exec(banner)![1]!;
+      const metadata = (await (await fetch(`${url}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+      expect(metadata).not.toHaveProperty("registration_endpoint");
+      expect(metadata).not.toHaveProperty("client_id_metadata_document_supported");
+      const apiKey = /API key:\s+(\S+)/.exec(banner)![1]!;
+      const resources = (await (await fetch(`${url}/user_management/authkit_oauth_resources?order=asc`, { headers: { authorization: `Bearer ${apiKey}` } })).json()) as { data: { uri: string }[] };
+      expect(resources.data.map((record) => record.uri).sort()).toEqual(["http://127.0.0.1:9/mcp", "https://mcp.example.test/mcp"]);
+    } finally {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+    for (const [args, message] of [
+      [["--resource", "/mcp"], "resources: /mcp is not an absolute URI without a fragment"],
+      [["--jwt-template", "role,groups"], "jwtTemplate: unknown claim groups"],
+    ] as const) {
+      const bad = spawnSync(process.execPath, [cli, "--port", "0", ...args], { encoding: "utf8" });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain(message);
+    }
+  });
+
   it("--help prints usage; an unknown flag exits 2", async () => {
     const help = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);

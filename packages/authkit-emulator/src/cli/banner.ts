@@ -17,6 +17,13 @@ function signInAccounts(emulator: RunningEmulator): string[] {
     });
 }
 
+/** Connect → Configuration as the Dashboard shows it. */
+function connectSwitches(emulator: RunningEmulator): string {
+  const { environment } = emulator.state;
+  const onOff = (on: boolean) => (on ? "on" : "off");
+  return `dynamic client registration ${onOff(environment.dynamic_client_registration)}, client ID metadata documents ${onOff(environment.client_id_metadata_document)}`;
+}
+
 /**
  * What the CLI prints once listening. The API key, client id and seed passwords are fixed,
  * public development values from the seed; printing them here is the point (and the only place
@@ -34,6 +41,8 @@ export function renderBanner(emulator: RunningEmulator, options: { dataPath?: st
     `  Client id:      ${emulator.clientId}`,
     `  Metadata:       ${emulator.url}/.well-known/oauth-authorization-server`,
     `  Outbox:         ${emulator.url}/_emulator/outbox`,
+    `  Registration:   ${connectSwitches(emulator)}`,
+    `  Resources:      ${emulator.state.environment.resource_indicators.map((record) => record.uri).join(", ") || "(none: tokens get aud = client id)"}`,
     `  State file:     ${options.dataPath ?? "(in memory; pass --data file.json to persist)"}`,
   ];
   lines.push(

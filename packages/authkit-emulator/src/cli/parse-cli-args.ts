@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { EmulatorOptions } from "../context.js";
+import type { JwtTemplateClaim } from "../environment/environment-options.js";
 
 export const USAGE = `Usage: authkit-emulator [options]
 
@@ -13,6 +14,12 @@ Options:
   --access-token-ttl <s>   Access-token lifetime in seconds (default 300)
   --auto-login <email>     Sign this seeded user in without showing the login page
   --rate-limits <on|off>   Enforce WorkOS's documented REST API rate limits (default on)
+  --no-dcr                 Switch Dynamic Client Registration off (/oauth2/register is gone)
+  --no-cimd                Switch Client ID Metadata Documents off (URL client ids are refused)
+  --resource <url>         An MCP resource indicator tokens may be bound to (repeatable;
+                           replaces the seed's list)
+  --jwt-template <claims>  Claims the JWT template adds to access tokens: a comma-separated
+                           subset of role,roles,permissions,entitlements, or "none"
   -h, --help               Show this help
 `;
 
@@ -52,6 +59,10 @@ export function parseCliArgs(argv: string[]): CliCommand {
         "access-token-ttl": { type: "string" },
         "auto-login": { type: "string" },
         "rate-limits": { type: "string" },
+        "no-dcr": { type: "boolean" },
+        "no-cimd": { type: "boolean" },
+        resource: { type: "string", multiple: true },
+        "jwt-template": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -73,5 +84,11 @@ export function parseCliArgs(argv: string[]): CliCommand {
     if (rateLimits !== "on" && rateLimits !== "off") throw new CliUsageError(`--rate-limits must be on or off (got "${rateLimits}")`);
     options.rateLimits = rateLimits === "on";
   }
+  if (values["no-dcr"] === true) options.dynamicClientRegistration = false;
+  if (values["no-cimd"] === true) options.clientIdMetadataDocument = false;
+  if (values.resource !== undefined) options.resources = values.resource;
+  const template = values["jwt-template"];
+  // Claim names are checked by `resolveEnvironmentOptions`, as for `startEmulator()` callers.
+  if (template !== undefined) options.jwtTemplate = (template === "none" ? [] : template.split(",").map((claim) => claim.trim())) as JwtTemplateClaim[];
   return { kind: "start", options };
 }

@@ -1,19 +1,26 @@
 import { SUPPORTED_AUTH_METHODS, SUPPORTED_GRANT_TYPES } from "./client-metadata.js";
+import type { EnvironmentSettings } from "../environment/environment-settings.js";
 import { SUPPORTED_SCOPES } from "./scopes.js";
+
+/** The Dashboard switches the RFC 8414 document reflects. */
+export type RegistrationSwitches = Pick<EnvironmentSettings, "dynamic_client_registration" | "client_id_metadata_document">;
 
 /**
  * RFC 8414 metadata at /.well-known/oauth-authorization-server. This is the document MCP clients
  * read (MCP authorization spec), and the only one where AuthKit advertises dynamic registration
- * and Client ID Metadata Documents.
+ * and Client ID Metadata Documents, each only while its switch is on: `registration_endpoint` is
+ * "only returned if enabled for the environment" (AuthKit's metadata reference), and
+ * `client_id_metadata_document_supported` is left out rather than `false` when CIMD is off, as
+ * for any capability a server lacks (draft-ietf-oauth-client-id-metadata-document §4).
  *
  * @example
- * res.json(authorizationServerMetadata(ctx.issuer));
+ * res.json(authorizationServerMetadata(ctx.issuer, ctx.state.environment));
  */
-export function authorizationServerMetadata(issuer: string): Record<string, unknown> {
+export function authorizationServerMetadata(issuer: string, switches: RegistrationSwitches): Record<string, unknown> {
   return {
     ...sharedMetadata(issuer),
-    registration_endpoint: `${issuer}/oauth2/register`,
-    client_id_metadata_document_supported: true,
+    ...(switches.dynamic_client_registration ? { registration_endpoint: `${issuer}/oauth2/register` } : {}),
+    ...(switches.client_id_metadata_document ? { client_id_metadata_document_supported: true } : {}),
   };
 }
 

@@ -22,7 +22,10 @@ export class ClientRegistry {
    * const client = await registry.resolve(clientId); // throws OAuthError("invalid_client")
    */
   async resolve(clientId: string): Promise<OAuthClientRecord> {
-    if (isClientIdMetadataUrl(clientId)) return this.resolveMetadataDocument(clientId);
+    // With CIMD switched off a URL is no client id AuthKit knows: the lookup below refuses it.
+    if (this.ctx.state.environment.client_id_metadata_document && isClientIdMetadataUrl(clientId)) {
+      return this.resolveMetadataDocument(clientId);
+    }
     const client = this.ctx.state.oauthClients.find((candidate) => candidate.client_id === clientId && candidate.kind === "dcr");
     if (!client) throw new OAuthError("invalid_client", "Unknown client_id.");
     return client;

@@ -8,7 +8,7 @@ import { authorizationServerMetadataEndpoint, openIdConfigurationEndpoint } from
 import { oauthErrorHandler } from "./oauth-error-handler.js";
 import { createOAuthRuntime } from "./oauth-runtime.js";
 import { openCors } from "./open-cors.js";
-import { registerEndpoint } from "./register-endpoint.js";
+import { registerEndpoint, whenDynamicRegistrationEnabled } from "./register-endpoint.js";
 import { revocationEndpoint } from "./revocation-endpoint.js";
 import { tokenEndpoint } from "./token-endpoint.js";
 import { userinfoEndpoint } from "./userinfo-endpoint.js";
@@ -37,7 +37,7 @@ export function createOAuthRouter(ctx: EmulatorContext): Router {
   router.get("/sso/jwks/:clientId", jwksEndpoint(ctx));
 
   router.get("/oauth2/authorize", authorizeEndpoint(runtime));
-  router.post("/oauth2/register", json, registerEndpoint(runtime));
+  router.post("/oauth2/register", whenDynamicRegistrationEnabled(ctx), json, registerEndpoint(runtime));
   router.post("/oauth2/token", form, tokenEndpoint(runtime));
   router.get("/oauth2/userinfo", userinfoEndpoint(runtime));
   router.post("/oauth2/userinfo", form, userinfoEndpoint(runtime));

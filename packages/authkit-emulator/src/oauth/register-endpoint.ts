@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import type { EmulatorContext } from "../context.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { parseClientMetadata } from "./client-metadata.js";
 import { createPrefixedId, createSecret } from "./opaque-ids.js";
@@ -29,4 +30,12 @@ export function registerEndpoint(runtime: OAuthRuntime): RequestHandler {
       .set({ "Cache-Control": "no-store", Pragma: "no-cache" })
       .json({ ...response, ...(client.client_secret ? { client_secret_expires_at: 0 } : {}) });
   };
+}
+
+/**
+ * With Dynamic Client Registration switched off the endpoint does not exist: the request falls
+ * through to the JSON 404 of unknown routes, and the metadata no longer names it.
+ */
+export function whenDynamicRegistrationEnabled(ctx: EmulatorContext): RequestHandler {
+  return (_req, _res, next) => next(ctx.state.environment.dynamic_client_registration ? undefined : "route");
 }
