@@ -2,20 +2,23 @@ import type { Request, Response } from "express";
 import { completeAuthorization } from "../oauth/authorization-completion.js";
 import type { AuthorizationRequest } from "../oauth/authorization-request.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import { isNativeAppRedirect } from "../oauth/redirect-uri-policy.js";
 import { ensureBrowserBinding } from "./browser-binding.js";
 import { redirectToCurrentStep } from "./pending-request.js";
 import { activeMemberships, findUserByEmail } from "./user-directory.js";
 
 /**
  * Hands a validated authorization request to the hosted login. With `autoLogin` set the UI is
- * skipped for automated runs: that user, their first organization, consent granted.
+ * skipped for automated runs: that user, their first organization, consent granted, but only
+ * towards a native-app redirect (loopback or private-use scheme). Any web page can register a
+ * client with its own https redirect URI, so skipping the page there would hand it a token.
  *
  * @example
  * startSignIn(runtime, req, res, request);
  */
 export function startSignIn(runtime: OAuthRuntime, req: Request, res: Response, request: AuthorizationRequest): void {
   const { ctx } = runtime;
-  if (ctx.autoLogin) {
+  if (ctx.autoLogin && isNativeAppRedirect(request.redirectUri)) {
     const user = findUserByEmail(ctx.state, ctx.autoLogin);
     if (user) {
       const organizationId = activeMemberships(ctx.state, user.id)[0]?.organization_id ?? null;

@@ -5,11 +5,14 @@ import { startSignIn } from "../login/start-sign-in.js";
 import { buildRedirect, parseAuthorizationRequest, resolveAuthorizationTarget, type AuthorizationTarget } from "./authorization-request.js";
 import { OAuthError } from "./oauth-error.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
+import { isNativeAppRedirect } from "./redirect-uri-policy.js";
 
 /**
  * GET /oauth2/authorize (RFC 6749 §4.1.1 with PKCE, RFC 7636, and RFC 8707 resource).
  * An unknown client or an unregistered redirect URI is shown on a page and never redirected
- * (RFC 6749 §4.1.2.1), otherwise an open redirector; every later error goes back to the client.
+ * (RFC 6749 §4.1.2.1), otherwise an open redirector. Later errors go back to the client only
+ * when its redirect URI is a native app's: any web page can register an https redirect URI, and
+ * RFC 9700 §4.11.2 warns against redirecting to such a client before the user saw anything.
  */
 export function authorizeEndpoint(runtime: OAuthRuntime): RequestHandler {
   return async (req, res) => {
@@ -26,7 +29,11 @@ export function authorizeEndpoint(runtime: OAuthRuntime): RequestHandler {
       startSignIn(runtime, req, res, parseAuthorizationRequest(query, target));
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      res.redirect(302, buildRedirect(target, { error: error.code, error_description: error.description }));
+      if (isNativeAppRedirect(target.redirectUri)) {
+        res.redirect(302, buildRedirect(target, { error: error.code, error_description: error.description }));
+        return;
+      }
+      sendHtml(res, 400, errorPage({ title: "This sign-in request is not valid", code: error.code, description: error.description }));
     }
   };
 }

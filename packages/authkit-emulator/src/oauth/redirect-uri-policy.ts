@@ -46,8 +46,26 @@ export function assertAcceptableRedirectUri(value: unknown): asserts value is st
  */
 export function redirectUriMatches(registered: string, requested: string): boolean {
   if (registered === requested) return true;
+  // The pattern below admits any 5 digits; a port above 65535 is no URL at all.
+  if (!URL.canParse(requested)) return false;
   const a = LOOPBACK_IP_REDIRECT.exec(registered);
   const b = LOOPBACK_IP_REDIRECT.exec(requested);
   if (!a || !b) return false;
   return a[1] === b[1] && (a[2] ?? "") === (b[2] ?? "");
+}
+
+/**
+ * True for redirect URIs that can only reach an application on this machine: loopback (RFC 8252
+ * §7.3) or a private-use scheme (§7.1), which the operating system hands to a native app. Anything
+ * else (https on a public host) could belong to any web page that registered itself through open
+ * DCR, so the emulator never sends it a code or an error without the user seeing a page first.
+ *
+ * @example
+ * isNativeAppRedirect("http://127.0.0.1:33418/callback"); // true
+ * isNativeAppRedirect("https://app.example/callback"); // false
+ */
+export function isNativeAppRedirect(redirectUri: string): boolean {
+  const url = new URL(redirectUri);
+  if (url.protocol === "http:" || url.protocol === "https:") return LOOPBACK_HOSTS.has(url.hostname);
+  return true;
 }
