@@ -105,6 +105,23 @@ describe("doctor against the emulator", () => {
     expect(line.summary).toContain(offset > 0 ? "behind" : "ahead of");
   });
 
+  it.each([
+    [{ dynamicClientRegistration: false }, { "authkit.dcr": "warn", "authkit.cimd": "pass" }, true],
+    [{ clientIdMetadataDocument: false }, { "authkit.dcr": "pass", "authkit.cimd": "warn" }, true],
+    [{ dynamicClientRegistration: false, clientIdMetadataDocument: false }, { "authkit.dcr": "fail", "authkit.cimd": "fail" }, false],
+  ] as const)("reads the Dashboard switches from AuthKit's metadata: %j", async (switches, expected, ok) => {
+    const switched = await startEmulator({ port: 0, logger: silent, ...switches });
+    try {
+      const report = await runDoctor({ ...input, authkitDomain: switched.url, apiURL: switched.url });
+      expect({ "authkit.dcr": statusOf(report, "authkit.dcr"), "authkit.cimd": statusOf(report, "authkit.cimd") }).toEqual(expected);
+      expect(report.ok).toBe(ok);
+      const off = report.checks.filter((check) => check.id.startsWith("authkit.") && check.status !== "pass");
+      for (const check of off) expect(check.fix).toContain("WorkOS Dashboard → Connect → Configuration");
+    } finally {
+      await switched.stop();
+    }
+  });
+
   it("tells whether this server's resource is an MCP resource indicator of the environment", async () => {
     // The default seed configures the example's resource, http://127.0.0.1:3001/mcp.
     const configured = await runDoctor({ ...input, baseURL: "http://127.0.0.1:3001" });
