@@ -40,7 +40,7 @@ function greetWithoutSession(): string {
 export const STATS_PATH = "/_bench/stats";
 
 /**
- * The shipped middleware, its provider kept in a constant so the bench can add a route that
+ * The shipped middleware, its provider kept in a constant so the bench can add a middleware that
  * answers `provider.stats()`: the server's own count of verified-token cache hits and misses is
  * what proves a variant measured what its label says. With `cache`, one more option goes before
  * the closing `});`.
@@ -55,11 +55,10 @@ function benchMiddleware(cache: Record<string, unknown> | undefined): string {
   }
   return `${source}
 // bench/apps.ts: the provider's counters, for the benchmark only.
-provider.router.get(${JSON.stringify(STATS_PATH)}, (_req, res) => {
-  res.json(provider.stats());
-});
+const benchStats = (req: { url?: string }, res: { json(body: unknown): void }, next: () => void) =>
+  req.url === ${JSON.stringify(STATS_PATH)} ? res.json(provider.stats()) : next();
 
-export default provider;
+export default [benchStats, provider];
 `;
 }
 

@@ -20,7 +20,7 @@ export async function measureMiddleware(options: {
   repeated: string;
   distinct: readonly string[];
 }): Promise<MiddlewareCosts> {
-  const { middleware } = workosProvider({
+  const middleware = workosProvider({
     apiKey: options.apiKey,
     clientId: options.clientId,
     baseURL: options.baseURL,
@@ -29,13 +29,12 @@ export async function measureMiddleware(options: {
   });
   const call = (token: string) =>
     new Promise<void>((resolve, reject) => {
-      const req = { path: "/mcp", method: "POST", headersDistinct: { authorization: [`Bearer ${token}`] } };
+      const req = { url: "/mcp", method: "POST", headersDistinct: { authorization: [`Bearer ${token}`] } };
       const res = {
+        statusCode: 200,
         getHeader: () => undefined,
         setHeader: () => res,
-        set: () => res,
-        status: () => res,
-        json: () => reject(new Error("bench: the middleware refused a valid token")),
+        end: () => reject(new Error("bench: the middleware refused a valid token")),
       };
       (middleware as unknown as (q: unknown, s: unknown, n: (e?: unknown) => void) => void)(req, res, (error) =>
         error ? reject(error) : resolve(),

@@ -2,12 +2,19 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", doctor: "src/doctor/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      express: "src/express/index.ts",
+      web: "src/web/index.ts",
+      doctor: "src/doctor/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
     clean: true,
     target: "node22",
+    // The WorkOS SDK picks its worker build by export condition; resolve it in the user's bundler, not here.
+    external: ["@workos-inc/node", "jose"],
   },
   {
     // The command line runs on Node only and uses top-level await: ESM, no types.

@@ -1,29 +1,18 @@
 /**
- * Failures modelled as data. Each class carries a stable literal `code`; HTTP mapping lives in
- * one place (`http/error-response.ts`). Messages are safe to show to a client: they never
- * contain the token or its claims.
+ * Failures modelled as data: one family under {@link WorkOSError}, each class with a stable literal
+ * `code`; HTTP mapping lives in one place (`http/error-response.ts`). Messages are safe to show to
+ * a client: they never contain the token or its claims.
+ *
+ * `instanceof` is decided by a `Symbol.for` brand rather than the prototype chain: a bundler can
+ * load this package twice (its ESM and CJS builds), and an error thrown by one copy must still be
+ * recognised by the other.
  */
 
-export type AuthErrorCode =
-  | "missing_token"
-  | "invalid_token"
-  | "token_expired"
-  | "insufficient_scope"
-  | "jwks_unavailable";
+const brand = Symbol.for("@xmcp-dev/workos/error");
 
-/** A request could not be authenticated. Thrown by the verification core, answered by the adapters. */
-export class WorkOSAuthError extends Error {
-  override name = "WorkOSAuthError";
-  readonly code: AuthErrorCode;
-  /** Scopes the request needed, for `insufficient_scope`. */
-  readonly requiredScopes: readonly string[];
+type Branded = { [brand]?: readonly string[] };
 
-  constructor(code: AuthErrorCode, message: string, options?: { cause?: unknown; requiredScopes?: readonly string[] }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.requiredScopes = options?.requiredScopes ?? [];
-  }
-}
+export type AuthErrorCode = "missing_token" | "invalid_token" | "token_expired" | "insufficient_scope" | "jwks_unavailable";
 
 export type AccessDeniedCode =
   | "missing_permission"
@@ -32,11 +21,80 @@ export type AccessDeniedCode =
   | "wrong_organization"
   | "missing_scope";
 
+export type ContextErrorCode = "no_session" | "client_not_initialized";
+
+/** Every `code` a {@link WorkOSError} can carry. */
+export type WorkOSErrorCode = AuthErrorCode | AccessDeniedCode | "workos_api_error" | ContextErrorCode;
+
 /**
- * The caller is authenticated but not allowed. Thrown by the `require*` helpers inside a tool;
- * the MCP server turns it into a tool error result whose text is this message.
+ * The base of every error this package throws.
+ *
+ * @example
+ * try {
+ *   (await getAccess()).requireRole("admin");
+ * } catch (error) {
+ *   if (error instanceof WorkOSError) return `Denied (${error.code})`;
+ *   throw error;
+ * }
  */
-export class AccessDeniedError extends Error {
+export abstract class WorkOSError extends Error {
+  /** The brand each class adds to its instances; also what `instanceof` looks for. */
+  protected static readonly brandName: string = "WorkOSError";
+  abstract readonly code: WorkOSErrorCode;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    const names: string[] = [];
+    for (let c: unknown = new.target; typeof c === "function" && c !== Error; c = Object.getPrototypeOf(c)) {
+      const name = (c as { brandName?: unknown }).brandName;
+      if (typeof name === "string" && !names.includes(name)) names.push(name);
+    }
+    Object.defineProperty(this, brand, { value: Object.freeze(names) });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    const names = (value as Branded)[brand];
+    return Array.isArray(names) && names.includes((this as unknown as { brandName: string }).brandName);
+  }
+}
+
+/**
+ * A request could not be authenticated. Returned by `authenticate()` of the core and answered by
+ * the adapters with a 401, 403 or 503 challenge.
+ *
+ * @example
+ * const result = await auth.authenticate(request.headers.get("authorization"));
+ * if (!result.ok && result.error.code === "token_expired") console.info("refresh needed");
+ */
+export class WorkOSAuthError extends WorkOSError {
+  protected static override readonly brandName: string = "WorkOSAuthError";
+  override name = "WorkOSAuthError";
+  readonly code: AuthErrorCode;
+  /** Scopes the request needed, for `insufficient_scope`. */
+  readonly requiredScopes: readonly string[];
+
+  constructor(code: AuthErrorCode, message: string, options?: { cause?: unknown; requiredScopes?: readonly string[] }) {
+    super(message, options);
+    this.code = code;
+    this.requiredScopes = options?.requiredScopes ?? [];
+  }
+}
+
+/**
+ * The caller is authenticated but not allowed. Thrown by the checks of `getAccess()` inside a
+ * tool; the MCP server turns it into a tool error result whose text is this message.
+ *
+ * @example
+ * try {
+ *   (await getAccess()).requirePermission("reports:read");
+ * } catch (error) {
+ *   if (error instanceof AccessDeniedError) return `Ask an admin for ${error.missing.join(", ")}`;
+ *   throw error;
+ * }
+ */
+export class AccessDeniedError extends WorkOSError {
+  protected static override readonly brandName: string = "AccessDeniedError";
   override name = "AccessDeniedError";
   readonly code: AccessDeniedCode;
   /** What was required and missing (permission names, role slugs, scopes or an organization id). */
@@ -49,8 +107,19 @@ export class AccessDeniedError extends Error {
   }
 }
 
-/** A WorkOS API call made on the caller's behalf failed (rate limit, outage, unknown id). */
-export class WorkOSApiError extends Error {
+/**
+ * A WorkOS API call made on the caller's behalf failed (rate limit, outage, unknown id).
+ *
+ * @example
+ * try {
+ *   return (await getUser()).email;
+ * } catch (error) {
+ *   if (error instanceof WorkOSApiError && error.status === 429) return "Busy, try again shortly";
+ *   throw error;
+ * }
+ */
+export class WorkOSApiError extends WorkOSError {
+  protected static override readonly brandName: string = "WorkOSApiError";
   override name = "WorkOSApiError";
   readonly code = "workos_api_error" as const;
   /** HTTP status from the WorkOS API, when there was a response. */
@@ -62,13 +131,38 @@ export class WorkOSApiError extends Error {
   }
 }
 
-/** Used outside an authenticated request, or before `workosProvider()` ran. */
-export class WorkOSContextError extends Error {
+/**
+ * Used outside an authenticated request, or `getClient()` before any provider was created.
+ *
+ * @example
+ * try {
+ *   getSession();
+ * } catch (error) {
+ *   if (error instanceof WorkOSContextError && error.code === "no_session") console.warn("not in a request");
+ * }
+ */
+export class WorkOSContextError extends WorkOSError {
+  protected static override readonly brandName: string = "WorkOSContextError";
   override name = "WorkOSContextError";
-  readonly code: "no_session" | "client_not_initialized";
+  readonly code: ContextErrorCode;
 
-  constructor(code: "no_session" | "client_not_initialized", message: string) {
+  constructor(code: ContextErrorCode, message: string) {
     super(message);
     this.code = code;
   }
 }
+
+/**
+ * Any error of this package, to `switch` on its `code`.
+ *
+ * @example
+ * function describe(error: AnyWorkOSError): string {
+ *   switch (error.code) {
+ *     case "token_expired": return "sign in again";
+ *     case "missing_permission": return `missing ${error.missing.join(", ")}`;
+ *     case "workos_api_error": return `WorkOS answered ${error.status ?? "nothing"}`;
+ *     default: return error.message;
+ *   }
+ * }
+ */
+export type AnyWorkOSError = WorkOSAuthError | AccessDeniedError | WorkOSApiError | WorkOSContextError;

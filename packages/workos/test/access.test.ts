@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RequestHandler } from "express";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import {
-  AccessDeniedError,
-  hasPermission,
-  hasRole,
-  requireOrganization,
-  requirePermission,
-  requireRole,
-  requireScopes,
-} from "../src/index.js";
+import { AccessDeniedError, getAccess, requireOrganization, requireScopes } from "../src/index.js";
 import { baseConfig, startApp, type TestApp } from "./helpers/app.js";
 import { TestIssuer } from "./helpers/issuer.js";
 
@@ -20,18 +13,38 @@ const GLOBEX = "org_01GLOBEX0000000000000000";
 
 /** Runs the check named in the body inside the authenticated request and reports its outcome. */
 const checks: Record<string, () => Promise<unknown>> = {
-  "hasPermission reports:read": () => hasPermission("reports:read"),
-  "hasRole admin": () => hasRole("admin"),
-  "hasRole member": () => hasRole("member"),
-  "requirePermission reports:read": () => requirePermission("reports:read"),
-  "requirePermission reports:read members:manage": () => requirePermission("reports:read", "members:manage"),
-  "requireRole admin": () => requireRole("admin"),
-  "requireRole admin analyst": () => requireRole("admin", "analyst"),
+  "hasPermission reports:read": async () => (await getAccess()).hasPermission("reports:read"),
+  "hasRole admin": async () => (await getAccess()).hasRole("admin"),
+  "hasRole member": async () => (await getAccess()).hasRole("member"),
+  "requirePermission reports:read": async () => (await getAccess()).requirePermission("reports:read"),
+  "requirePermission reports:read members:manage": async () => (await getAccess()).requirePermission("reports:read", "members:manage"),
+  "requireRole admin": async () => (await getAccess()).requireRole("admin"),
+  "requireRole admin analyst": async () => (await getAccess()).requireRole("admin", "analyst"),
   "requireOrganization": async () => requireOrganization(),
   "requireOrganization globex": async () => requireOrganization(GLOBEX),
+  "access.requireOrganization globex": async () => (await getAccess()).requireOrganization(GLOBEX),
   "requireScopes email": async () => requireScopes("email"),
   "requireScopes email offline_access": async () => requireScopes("email", "offline_access"),
+  "access.requireScopes email offline_access": async () => (await getAccess()).requireScopes("email", "offline_access"),
+  "resolved once": async () => (await getAccess()) === (await getAccess()),
+  "forgotten await": async () => {
+    let bodyRan = false;
+    try {
+      // What a tool that forgets `await` does: the check line itself must stop the tool.
+      const access = getAccess();
+      forgotten.push(access);
+      (access as unknown as Awaited<typeof access>).requirePermission("reports:read");
+      bodyRan = true;
+    } catch (error) {
+      return { bodyRan, thrown: (error as Error).name };
+    }
+    return { bodyRan };
+  },
 };
+/** Promises a tool never awaited, watched without attaching a handler (which would hide an unhandled rejection). */
+const forgotten: Promise<unknown>[] = [];
+const settled = (promise: Promise<unknown>) => !inspect(promise).includes("<pending>");
+
 const handler: RequestHandler = async (req, res) => {
   const name = String(req.query.check);
   try {
@@ -96,6 +109,8 @@ describe("with role and permissions in the token (JWT template)", () => {
 
   it("checks organization and scopes", async () => {
     expect(await check(offline, admin, "requireOrganization")).toEqual({ ok: true, value: ACME });
+    expect(await check(offline, admin, "access.requireOrganization globex")).toMatchObject({ ok: false, code: "wrong_organization" });
+    expect(await check(offline, admin, "access.requireScopes email offline_access")).toMatchObject({ ok: false, code: "missing_scope" });
     expect(await check(offline, admin, "requireOrganization globex")).toMatchObject({ ok: false, code: "wrong_organization", message: `Forbidden: requires organization ${GLOBEX}` });
     expect(await check(offline, { ...admin, org_id: undefined }, "requireOrganization")).toMatchObject({ ok: false, code: "missing_organization" });
     expect(await check(offline, admin, "requireScopes email")).toEqual({ ok: true, value: null });
@@ -138,5 +153,34 @@ describe("with AuthKit's plain MCP token (org_id, no role): resolved through the
     const result = await check(offline, { sub: BOB, org_id: ACME }, "hasRole admin");
     expect(result.ok).toBe(false);
     expect(result.error).toContain("WorkOSApiError: [WorkOS] Could not look up the caller's organization membership");
+  });
+
+  it("resolves the membership once per request", async () => {
+    expect(await check(viaApi, { sub: ALICE, org_id: ACME }, "resolved once")).toEqual({ ok: true, value: true });
+  });
+});
+
+describe("a forgotten await", () => {
+  it("stops the tool at the check instead of running its body unchecked", async () => {
+    const admin = { sub: ALICE, org_id: ACME, role: "admin", permissions: ["reports:read"] };
+    expect(await check(offline, admin, "forgotten await")).toEqual({ ok: true, value: { bodyRan: false, thrown: "TypeError" } });
+  });
+
+  it("does not turn a failing WorkOS API call into an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      // The API is unreachable from `offline`: the never-awaited lookup fails in the background.
+      expect(await check(offline, { sub: BOB, org_id: ACME }, "forgotten await")).toMatchObject({ value: { bodyRan: false } });
+      const access = forgotten.at(-1)!;
+      await vi.waitFor(() => expect(settled(access)).toBe(true), { timeout: 20_000 });
+      expect(inspect(access)).toContain("WorkOSApiError");
+      // Node reports unhandled rejections once the microtask queue drains after the rejection.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+    expect(unhandled).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getClient, getSession, getUser, hasRole, requireOrganization, workosProvider, WorkOSContextError } from "../src/index.js";
+import { getAccess, getClient, getSession, getUser, requireOrganization, workosProvider, WorkOSContextError } from "../src/index.js";
 
 // Runs in its own module graph (vitest isolates files): no provider exists until the last test.
 describe("outside a request", () => {
@@ -10,7 +10,7 @@ describe("outside a request", () => {
 
   it("getUser() and the access helpers throw the same error", async () => {
     expect(() => getUser()).toThrow(/No session/);
-    await expect(hasRole("admin")).rejects.toThrow(/No session/);
+    expect(() => getAccess()).toThrow(/No session/);
     expect(() => requireOrganization()).toThrow(/No session/);
   });
 

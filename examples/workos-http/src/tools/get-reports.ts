@@ -1,5 +1,5 @@
 import type { ToolMetadata } from "xmcp";
-import { getClient, requireOrganization, requirePermission } from "@xmcp-dev/workos";
+import { getAccess, getClient } from "@xmcp-dev/workos";
 
 export const metadata: ToolMetadata = {
   name: "get-reports",
@@ -8,8 +8,9 @@ export const metadata: ToolMetadata = {
 };
 
 export default async function getReports() {
-  await requirePermission("reports:read");
-  const organizationId = requireOrganization();
+  const access = await getAccess();
+  access.requirePermission("reports:read");
+  const organizationId = access.requireOrganization();
   const byRole: Record<string, number> = {};
   let total = 0;
   const memberships = await (

@@ -1,5 +1,5 @@
 import type { ToolMetadata } from "xmcp";
-import { getClient, requireOrganization, requireRole } from "@xmcp-dev/workos";
+import { getAccess, getClient } from "@xmcp-dev/workos";
 
 export const metadata: ToolMetadata = {
   name: "list-members",
@@ -8,8 +8,9 @@ export const metadata: ToolMetadata = {
 };
 
 export default async function listMembers() {
-  await requireRole("admin");
-  const organizationId = requireOrganization();
+  const access = await getAccess();
+  access.requireRole("admin");
+  const organizationId = access.requireOrganization();
   const workos = getClient();
   const memberships = await (await workos.userManagement.listOrganizationMemberships({ organizationId })).autoPagination();
   const members = await Promise.all(

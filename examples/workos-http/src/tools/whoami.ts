@@ -21,7 +21,7 @@ export default async function whoami() {
       scopes: session.scopes,
       sessionId: session.sessionId ?? null,
       clientId: session.clientId ?? null,
-      expiresAt: new Date(session.expiresAt * 1000).toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
     },
     null,
     2,

@@ -11,7 +11,7 @@ type Env = Record<string, string | undefined>;
  * stops the server at start-up with a message naming the setting, not on the first request.
  * The caller's object is read, never written.
  */
-export function resolveConfig(input: WorkOSConfig, env: Env = process.env): ResolvedConfig {
+export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): ResolvedConfig {
   if (input === null || typeof input !== "object") {
     throw new TypeError("[WorkOS] workosProvider() expects an options object");
   }
@@ -70,6 +70,11 @@ export function resolveConfig(input: WorkOSConfig, env: Env = process.env): Reso
       timeoutMs: checkNumber(cache.metadata?.timeoutMs, "cache.metadata.timeoutMs", defaults.metadataTimeoutMs, 1),
     },
   };
+}
+
+/** `process.env` where there is one: Workers have it only under `nodejs_compat`, other runtimes not at all. */
+function processEnv(): Env {
+  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
 }
 
 function pick(value: string | undefined, fromEnv: string | undefined, name: string): string {

@@ -1,98 +1,74 @@
-import type { Request, RequestHandler, Response } from "express";
-import { WorkOSAuthError } from "../errors.js";
-import { errorResponse } from "../http/error-response.js";
-import type { Logger } from "../logger.js";
-import { runWithRequestContext, type RequestContext } from "../session/request-context.js";
-import type { Authenticate } from "../verify/authenticate.js";
-import { toAuthInfo, type AuthInfo } from "./auth-info.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isCorsPreflight } from "../core/cors-preflight.js";
+import type { HttpAnswer } from "../core/http-answer.js";
+import type { WorkOSAuth } from "../core/workos-auth.js";
+import type { AuthInfo } from "../session/auth-info.js";
 
-declare module "express-serve-static-core" {
-  interface Request {
-    /** Set by @xmcp-dev/workos; MCP SDK handlers receive it as `extra.authInfo`. */
-    auth?: AuthInfo;
-  }
-}
+/** The parts of an Express 4/5 (or plain Node) request the middleware reads and writes. */
+export type ExpressRequest = IncomingMessage & { auth?: AuthInfo };
+
+/** An Express-compatible middleware; also fits Connect, NestJS on Express and `node:http`. */
+export type ExpressMiddleware = (req: ExpressRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /**
- * Guards `mcpPath` and everything below it; other paths pass through untouched. On success the
- * rest of the request runs inside the request context, so tools can call `getSession()`.
+ * Translates the core to Express: serves the discovery documents, guards `mcpPath` and everything
+ * below it, and lets every other path through. On success `req.auth` is the MCP `AuthInfo`
+ * (xmcp hands it to tools as `extra.authInfo`) and the rest of the request runs with the session.
+ * Written against `node:http` only, so it runs inside whichever Express xmcp bundles.
+ *
+ * @example
+ * app.use(createExpressMiddleware(createWorkOSAuth({ ... })));
  */
-export function createBearerMiddleware(options: {
-  mcpPath: string;
-  authenticate: Authenticate;
-  resource: string;
-  resourceMetadataURL: string;
-  requiredScopes: readonly string[];
-  logger: Logger;
-  context: Omit<RequestContext, "session" | "token">;
-}): RequestHandler {
-  const { authenticate, logger } = options;
-  const resourceURL = new URL(options.resource);
-  // Express matches routes case-insensitively by default, so xmcp serves `/MCP` as `/mcp`: the
-  // guard must match the same way or a change of case would walk past it.
-  const mcpPath = options.mcpPath.toLowerCase();
-  const prefix = mcpPath.endsWith("/") ? mcpPath : `${mcpPath}/`;
-
-  function reject(res: Response, error: unknown, path: string): void {
-    const failure =
-      error instanceof WorkOSAuthError ? error : new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error });
-    safely(() =>
-      error instanceof WorkOSAuthError
-        ? logger.debug("[WorkOS] Request rejected", { code: failure.code, path })
-        : logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) }),
-    );
-    const answer = errorResponse(failure, options);
-    exposeChallenge(res);
-    res.status(answer.status).set(answer.headers).json(answer.body);
-  }
-
+export function createExpressMiddleware(auth: WorkOSAuth): ExpressMiddleware {
   // Not an async function: Express 4 (inside xmcp) drops the promise a middleware returns, so a
   // throw after an await would become an unhandled rejection that ends the process.
   return (req, res, next) => {
-    const path = req.path.toLowerCase();
-    if ((path !== mcpPath && !path.startsWith(prefix)) || isPreflight(req)) return next();
-
-    authenticate(req.headersDistinct.authorization)
-      .then(
-        (authenticated) => {
-          req.auth = toAuthInfo(authenticated, resourceURL);
-          runWithRequestContext({ ...options.context, ...authenticated }, () => next());
-        },
-        (error: unknown) => reject(res, error, path),
-      )
-      .catch((error: unknown) => {
-        // Only reached if answering failed (a throwing logger, a closed socket): hand the error to
-        // Express rather than lose it; the request was never let through.
-        if (!res.headersSent) next(error);
-      });
+    const pathname = pathOf(req.url ?? "/");
+    const method = req.method ?? "GET";
+    const discovery = auth.discovery(method, pathname);
+    const work = discovery
+      ? discovery.then((answer) => write(res, answer))
+      : !auth.protects(pathname) || isCorsPreflight(method, req.headers["access-control-request-method"])
+        ? undefined
+        : auth.authenticate(req.headersDistinct.authorization).then((result) => {
+            if (!result.ok) return write(res, auth.challenge(result.error));
+            req.auth = result.authInfo;
+            auth.runWithSession(result, () => next());
+          });
+    if (!work) return next();
+    // Only reached if answering failed (a closed socket): hand the error to Express rather than
+    // lose it; the request was never let through.
+    work.catch((error: unknown) => {
+      if (!res.headersSent) next(error);
+    });
   };
 }
 
 /**
- * CORS preflights carry no credentials by design (Fetch standard §3.2.2), so the server answers
- * them unauthenticated. A preflight is an OPTIONS request that names `Access-Control-Request-Method`;
- * any other OPTIONS request reaches the application like a GET and is authenticated like one.
+ * The path Express routes on. A request target in absolute form (`POST http://host/mcp`,
+ * RFC 9112 §3.2.2) reaches Express's `/mcp` route too, so it must reach the guard as `/mcp`.
  */
-function isPreflight(req: Request): boolean {
-  return req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
-}
-
-/** A logger supplied by the application must not be able to break request handling. */
-function safely(log: () => void): void {
+function pathOf(url: string): string {
+  const path = url.split(/[?#]/, 1)[0]!;
+  if (path.startsWith("/")) return path;
   try {
-    log();
+    return new URL(url).pathname;
   } catch {
-    // ignored on purpose
+    return path;
   }
 }
 
-/**
- * Browser-based MCP clients (the MCP Inspector, web hosts) can read `WWW-Authenticate` only if
- * CORS exposes it; xmcp's default CORS list does not, so it is added to whatever is there.
- */
-function exposeChallenge(res: Response): void {
-  const current = res.getHeader("access-control-expose-headers");
-  const list = typeof current === "string" && current !== "" ? current : undefined;
-  if (list && /(^|,)\s*www-authenticate\s*(,|$)/i.test(list)) return;
-  res.setHeader("access-control-expose-headers", list ? `${list}, WWW-Authenticate` : "WWW-Authenticate");
+function write(res: ServerResponse, answer: HttpAnswer): void {
+  for (const [name, value] of Object.entries(answer.headers)) {
+    res.setHeader(name, name === "access-control-expose-headers" ? mergeList(res.getHeader(name), value) : value);
+  }
+  res.statusCode = answer.status;
+  res.end(answer.body === null ? undefined : JSON.stringify(answer.body));
+}
+
+/** Adds to whatever CORS list the server (xmcp's CORS settings) already set, once. */
+function mergeList(current: ReturnType<ServerResponse["getHeader"]>, value: string): string {
+  const list = typeof current === "string" ? current : Array.isArray(current) ? current.join(", ") : "";
+  if (list.trim() === "") return value;
+  return list.split(",").some((item) => item.trim().toLowerCase() === value.toLowerCase()) ? list : `${list}, ${value}`;
 }

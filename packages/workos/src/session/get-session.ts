@@ -1,6 +1,6 @@
 import type { User, WorkOS } from "@workos-inc/node";
 import { WorkOSContextError } from "../errors.js";
-import { currentRequestContext, type RequestContext } from "./request-context.js";
+import { currentRequestContext, registeredClient, type RequestContext } from "./request-context.js";
 import type { Session } from "./session.js";
 
 export function requireRequestContext(): RequestContext {
@@ -37,13 +37,6 @@ export function getUser(): Promise<User> {
   return context.users(context.session.userId);
 }
 
-let lastClient: WorkOS | undefined;
-
-/** Called by `workosProvider()` so `getClient()` also works outside requests (start-up jobs, scripts). */
-export function registerClient(client: WorkOS): void {
-  lastClient = client;
-}
-
 /**
  * The configured WorkOS SDK client. Inside a request it is the client of the provider that
  * authenticated it; elsewhere, the one of the provider created last.
@@ -52,11 +45,11 @@ export function registerClient(client: WorkOS): void {
  * const org = await getClient().organizations.getOrganization(getSession().organizationId!);
  */
 export function getClient(): WorkOS {
-  const client = currentRequestContext()?.client ?? lastClient;
+  const client = currentRequestContext()?.client ?? registeredClient();
   if (!client) {
     throw new WorkOSContextError(
       "client_not_initialized",
-      "[WorkOS] Client not initialized: export default workosProvider({...}) from src/middleware.ts before calling getClient()",
+      "[WorkOS] Client not initialized: create the provider (export default workosProvider({...}) from src/middleware.ts) before calling getClient()",
     );
   }
   return client;

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { WorkOS } from "@workos-inc/node";
-import type { Session } from "./session.js";
-import type { UserLoader } from "../workos/user-cache.js";
+import type { Access } from "../access/access.js";
 import type { MembershipResolver } from "../workos/membership-resolver.js";
+import type { UserLoader } from "../workos/user-cache.js";
+import type { Session } from "./session.js";
 
 /** Everything a tool may reach during one authenticated request. */
 export interface RequestContext {
@@ -11,24 +12,44 @@ export interface RequestContext {
   client: WorkOS;
   users: UserLoader;
   memberships: MembershipResolver;
+  /** Filled by the first `getAccess()` of the request and shared by the later ones. */
+  access?: Promise<Access>;
 }
 
 /**
- * One AsyncLocalStorage per process. A bundler can load this package twice (its ESM and CJS
- * builds); both copies must find the same storage, so the instance, and only the instance, is
- * kept in a registry slot on globalThis. Values never live there: outside `run()` there is no
- * session, by design.
+ * Process-wide state shared by every copy of this package. A bundler can load it twice (its ESM
+ * and CJS builds); both copies must find the same storage and the same client, so instances, and
+ * only instances, are kept in a registry slot on globalThis. Request values never live there:
+ * outside `run()` there is no session, by design.
+ *
+ * `node:async_hooks` is available on Node and, under `nodejs_compat`, on Cloudflare Workers.
  */
-const slot = Symbol.for("@xmcp-dev/workos/request-context");
-type Registry = { [slot]?: AsyncLocalStorage<RequestContext> };
+interface Registry {
+  storage: AsyncLocalStorage<RequestContext>;
+  /** The WorkOS client of the provider created last, for `getClient()` outside a request. */
+  client: WorkOS | undefined;
+}
 
-const storage: AsyncLocalStorage<RequestContext> =
-  ((globalThis as Registry)[slot] ??= new AsyncLocalStorage<RequestContext>());
+const slot = Symbol.for("@xmcp-dev/workos/registry");
+
+const registry: Registry = ((globalThis as { [slot]?: Registry })[slot] ??= {
+  storage: new AsyncLocalStorage<RequestContext>(),
+  client: undefined,
+});
 
 export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
-  return storage.run(context, fn);
+  return registry.storage.run(context, fn);
 }
 
 export function currentRequestContext(): RequestContext | undefined {
-  return storage.getStore();
+  return registry.storage.getStore();
+}
+
+/** Called by every provider, so `getClient()` also works outside requests (start-up jobs, scripts). */
+export function registerClient(client: WorkOS): void {
+  registry.client = client;
+}
+
+export function registeredClient(): WorkOS | undefined {
+  return registry.client;
 }

@@ -16,20 +16,26 @@ export interface Session {
   tokenId?: string;
   /** `act.sub`: the WorkOS admin impersonating this user, if any. */
   impersonator?: string;
-  /** Seconds since the epoch. */
-  expiresAt: number;
-  issuedAt?: number;
+  /** When the token expires (its `exp`). Each read gives a fresh `Date`: sessions are shared by cached tokens. */
+  readonly expiresAt: Date;
+  /** The token's `exp`, in seconds since the epoch. */
+  expiresAtSeconds: number;
+  /** When the token was issued (its `iat`), if it says. */
+  readonly issuedAt?: Date;
+  /** The token's `iat`, in seconds since the epoch. */
+  issuedAtSeconds?: number;
   claims: Readonly<JWTClaims>;
 }
 
 /** Builds the session once per verified token; the result is frozen because cached sessions are shared. */
 export function sessionFromClaims(claims: JWTClaims): Readonly<Session> {
-  const session: Session = {
+  const session = {
     userId: claims.sub,
     scopes: typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : [],
-    expiresAt: claims.exp,
+    expiresAtSeconds: claims.exp,
     claims: Object.freeze({ ...claims }),
-  };
+  } as Session;
+  defineDate(session, "expiresAt", claims.exp);
   assignString(session, "sessionId", claims.sid);
   assignString(session, "organizationId", claims.org_id);
   assignString(session, "role", claims.role);
@@ -40,7 +46,10 @@ export function sessionFromClaims(claims: JWTClaims): Readonly<Session> {
   assignList(session, "permissions", claims.permissions);
   assignList(session, "entitlements", claims.entitlements);
   assignList(session, "featureFlags", claims.feature_flags);
-  if (typeof claims.iat === "number") session.issuedAt = claims.iat;
+  if (typeof claims.iat === "number") {
+    session.issuedAtSeconds = claims.iat;
+    defineDate(session, "issuedAt", claims.iat);
+  }
   return Object.freeze(session);
 }
 
@@ -53,4 +62,9 @@ function assignString(session: Session, key: StringKeys, value: unknown): void {
 
 function assignList(session: Session, key: ListKeys, value: unknown): void {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) session[key] = Object.freeze([...value]) as string[];
+}
+
+/** An enumerable getter, so a tool that mutates its `Date` cannot change what the next request reads. */
+function defineDate(session: Session, key: "expiresAt" | "issuedAt", seconds: number): void {
+  Object.defineProperty(session, key, { enumerable: true, get: () => new Date(seconds * 1000) });
 }

@@ -37,7 +37,7 @@ export function createAuthenticator(config: ResolvedConfig, keys: KeySource, met
     if (!session) {
       metrics.verification();
       session = sessionFromClaims(await verifyAccessToken(token, verifyOptions));
-      cache?.set(key, session, session.expiresAt * 1000);
+      cache?.set(key, session, session.expiresAtSeconds * 1000);
     }
 
     const missing = config.requiredScopes.filter((scope) => !session.scopes.includes(scope));

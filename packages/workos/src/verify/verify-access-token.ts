@@ -58,5 +58,13 @@ export async function verifyAccessToken(token: string, options: VerifyOptions): 
  */
 function hasCanonicalSignature(token: string): boolean {
   const signature = token.slice(token.lastIndexOf(".") + 1);
-  return /^[A-Za-z0-9_-]*$/.test(signature) && Buffer.from(signature, "base64url").toString("base64url") === signature;
+  if (!/^[A-Za-z0-9_-]*$/.test(signature)) return false;
+  const leftover = signature.length % 4;
+  if (leftover === 0) return true;
+  if (leftover === 1) return false; // six bits cannot end a byte
+  // The last character carries 4 (two left over) or 2 (three left over) bits beyond the final byte; they must be zero.
+  const unusedBits = leftover === 2 ? 4 : 2;
+  return (base64url.indexOf(signature.at(-1)!) & ((1 << unusedBits) - 1)) === 0;
 }
+
+const base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -1,7 +1,14 @@
 import express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { getSession, workosProvider, type WorkOSConfig, type WorkOSProvider } from "../../src/index.js";
+import { getSession, workosProvider, type AuthInfo, type WorkOSConfig, type WorkOSProvider } from "../../src/index.js";
+
+// The package's types do not touch Express's; the tests' Express handlers read `req.auth` typed.
+declare module "express-serve-static-core" {
+  interface Request {
+    auth?: AuthInfo;
+  }
+}
 
 export interface TestApp {
   url: string;
@@ -22,18 +29,16 @@ export function baseConfig(issuerURL: string, overrides: Partial<WorkOSConfig> =
 }
 
 /**
- * A real Express app with the provider mounted the way xmcp mounts it (router, then middleware,
- * then the MCP endpoint). `/mcp` answers with the session the handler sees.
+ * A real Express app with the provider mounted the way xmcp mounts it (before the MCP endpoint).
+ * `/mcp` answers with the session the handler sees.
  */
 export async function startApp(
   config: WorkOSConfig,
   mcpHandler: express.RequestHandler = (req, res) => res.json({ session: getSession(), auth: req.auth }),
 ): Promise<TestApp> {
   const provider = workosProvider(config);
-  const { middleware, router } = provider;
   const app = express();
-  app.use(router);
-  app.use(middleware);
+  app.use(provider);
   app.all(/^\/mcp(\/.*)?$/, mcpHandler);
   app.get("/health", (_req, res) => res.json({ ok: true }));
   const server: Server = await new Promise((resolve) => {

@@ -1,0 +1,180 @@
+import type { WorkOS } from "@workos-inc/node";
+import { resolveConfig } from "../config/resolve-config.js";
+import type { WorkOSConfig } from "../config/types.js";
+import { WorkOSAuthError } from "../errors.js";
+import { errorResponse } from "../http/error-response.js";
+import type { Logger } from "../logger.js";
+import { ProviderMetrics, type ProviderStats } from "../metrics/provider-metrics.js";
+import { createAuthorizationServerMetadataSource } from "../metadata/authorization-server.js";
+import { protectedResourceMetadata } from "../metadata/protected-resource.js";
+import type { OAuthAuthorizationServerMetadata, OAuthProtectedResourceMetadata } from "../metadata/types.js";
+import { toAuthInfo, type AuthInfo } from "../session/auth-info.js";
+import { registerClient, runWithRequestContext } from "../session/request-context.js";
+import type { Session } from "../session/session.js";
+import { createAuthenticator } from "../verify/authenticate.js";
+import { createJwksKeySource } from "../verify/jwks-key-source.js";
+import { createWorkOSClient } from "../workos/client.js";
+import { createMembershipResolver } from "../workos/membership-resolver.js";
+import { createUserLoader } from "../workos/user-cache.js";
+import { createDiscoveryRoute } from "./discovery.js";
+import type { HttpAnswer } from "./http-answer.js";
+
+/** A verified request: the token, its session, and the MCP `AuthInfo` to hand to the MCP server. */
+export interface AuthSuccess {
+  ok: true;
+  token: string;
+  session: Readonly<Session>;
+  authInfo: AuthInfo;
+}
+
+/** A request that must be answered with {@link WorkOSAuth.challenge}. */
+export interface AuthFailure {
+  ok: false;
+  error: WorkOSAuthError;
+}
+
+export type AuthResult = AuthSuccess | AuthFailure;
+
+/**
+ * WorkOS AuthKit for any HTTP framework: the verification core every adapter (Express, Workers,
+ * Next.js) translates. It knows nothing of a framework's request or response objects.
+ */
+export interface WorkOSAuth {
+  /** The protected endpoint's path, normalised (no trailing slash). */
+  readonly mcpPath: string;
+  /** Canonical resource identifier, `${baseURL}${mcpPath}` (RFC 8707 / RFC 9728). */
+  readonly resource: string;
+  /** Absolute URL of the path-form protected resource metadata (RFC 9728 §3.1). */
+  readonly resourceMetadataURL: string;
+  /** The AuthKit issuer origin. */
+  readonly issuer: string;
+  /** The WorkOS SDK client shared by every request of this provider. */
+  readonly client: WorkOS;
+  readonly logger: Logger;
+  /** The RFC 9728 document served at `/.well-known/oauth-protected-resource[mcpPath]`. */
+  readonly protectedResourceMetadata: OAuthProtectedResourceMetadata;
+  /** AuthKit's RFC 8414 document: cached, stale while AuthKit is unreachable, a static fallback before the first fetch. */
+  authorizationServerMetadata(): Promise<OAuthAuthorizationServerMetadata>;
+  /**
+   * Whether a request to `pathname` needs a bearer token: `mcpPath` and everything below it,
+   * case-insensitively (Express routes `/MCP` to `/mcp`, so a guard must match the same way).
+   */
+  protects(pathname: string): boolean;
+  /**
+   * The discovery documents and their CORS preflights, or `undefined` when the request is not for
+   * one of them (pass it on).
+   */
+  discovery(method: string, pathname: string): Promise<HttpAnswer> | undefined;
+  /** Verifies the `Authorization` header value(s). Never rejects: a failure is a coded {@link WorkOSAuthError}. */
+  authenticate(authorization: string | readonly string[] | null | undefined): Promise<AuthResult>;
+  /** The 401/403/503 answer for a failure (RFC 6750 §3, with `resource_metadata` per RFC 9728 §5.1). */
+  challenge(error: WorkOSAuthError): HttpAnswer;
+  /**
+   * Running totals since the core was created (token cache hits and misses, verifications,
+   * failures by code, JWKS fetches, WorkOS API calls): a copy, cheap to take. The same figures go
+   * to OpenTelemetry when the application registers an SDK.
+   */
+  stats(): ProviderStats;
+  /** Runs `fn` (the rest of the request) so that `getSession()`, `getUser()`, `getClient()` and `getAccess()` see this caller. */
+  runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T;
+}
+
+/**
+ * Builds the core once: the configuration check, the JWKS key set, the WorkOS client, the
+ * metadata documents and the caches. Adapters call it when their factory runs, never per request.
+ *
+ * @example
+ * const auth = createWorkOSAuth({ apiKey, clientId, baseURL: "https://mcp.example.com", authkitDomain: "acme.authkit.app" });
+ * const result = await auth.authenticate(request.headers.get("authorization"));
+ * if (!result.ok) {
+ *   const { status, headers, body } = auth.challenge(result.error);
+ *   return Response.json(body, { status, headers });
+ * }
+ * return auth.runWithSession(result, () => handle(request));
+ */
+export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
+  const config = resolveConfig(options);
+  const { logger } = config;
+  const metrics = new ProviderMetrics();
+  const keys = createJwksKeySource(new URL(`${config.issuer}/oauth2/jwks`), config.jwks);
+  const client = createWorkOSClient(config);
+  registerClient(client);
+  const services = {
+    client,
+    users: createUserLoader(client, config.users),
+    memberships: createMembershipResolver(client, config.memberships),
+  };
+  const verify = createAuthenticator(config, keys, metrics);
+  const resourceURL = new URL(config.resource);
+
+  const protectedResource = protectedResourceMetadata(config);
+  const authorizationServer = createAuthorizationServerMetadataSource({
+    issuer: config.issuer,
+    ttlMs: config.metadata.ttlMs,
+    timeoutMs: config.metadata.timeoutMs,
+    logger,
+  });
+  const discovery = createDiscoveryRoute({ mcpPath: config.mcpPath, protectedResource, authorizationServer });
+
+  const mcpPath = config.mcpPath.toLowerCase();
+  const mcpPrefix = mcpPath.endsWith("/") ? mcpPath : `${mcpPath}/`;
+
+  async function authenticate(authorization: string | readonly string[] | null | undefined): Promise<AuthResult> {
+    try {
+      const { token, session } = await verify(authorization ?? undefined);
+      return { ok: true, token, session, authInfo: toAuthInfo(token, session, resourceURL) };
+    } catch (error) {
+      if (error instanceof WorkOSAuthError) {
+        safely(() => logger.debug("[WorkOS] Request rejected", { code: error.code }));
+        return { ok: false, error };
+      }
+      safely(() => logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) }));
+      return { ok: false, error: new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error }) };
+    }
+  }
+
+  safely(() => logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource }));
+
+  return Object.freeze({
+    mcpPath: config.mcpPath,
+    resource: config.resource,
+    resourceMetadataURL: config.resourceMetadataURL,
+    issuer: config.issuer,
+    client,
+    logger,
+    protectedResourceMetadata: protectedResource,
+    authorizationServerMetadata: () => authorizationServer.get(),
+    protects(pathname: string) {
+      const path = pathname.toLowerCase();
+      return path === mcpPath || path.startsWith(mcpPrefix);
+    },
+    discovery,
+    authenticate,
+    challenge(error: WorkOSAuthError): HttpAnswer {
+      const answer = errorResponse(error, config);
+      return {
+        status: answer.status,
+        headers: {
+          ...answer.headers,
+          "content-type": "application/json; charset=utf-8",
+          // Browser-based MCP clients (the MCP Inspector, web hosts) can read the challenge only if CORS exposes it.
+          "access-control-expose-headers": "WWW-Authenticate",
+        },
+        body: answer.body,
+      };
+    },
+    stats: () => metrics.stats(),
+    runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T {
+      return runWithRequestContext({ ...services, session: authenticated.session, token: authenticated.token }, fn);
+    },
+  });
+}
+
+/** A logger supplied by the application must not be able to break request handling. */
+function safely(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // ignored on purpose
+  }
+}

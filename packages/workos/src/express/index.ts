@@ -1,0 +1,6 @@
+/**
+ * `@xmcp-dev/workos/express`: xmcp's own HTTP server and its `express` adapter (Node).
+ */
+export * from "../session/public-api.js";
+export { workosProvider, type WorkOSProvider } from "./provider.js";
+export { createExpressMiddleware, type ExpressMiddleware, type ExpressRequest } from "./middleware.js";

@@ -1,0 +1,117 @@
+import type { User, WorkOS } from "@workos-inc/node";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import * as root from "@xmcp-dev/workos";
+import * as express from "@xmcp-dev/workos/express";
+import * as web from "@xmcp-dev/workos/web";
+
+// Pins the published surface of every entry point: the names at run time (the built files) and
+// the types (the built declarations, checked by `npm run lint`).
+
+const shared = [
+  "AccessDeniedError",
+  "WorkOSApiError",
+  "WorkOSAuthError",
+  "WorkOSContextError",
+  "WorkOSError",
+  "createWorkOSAuth",
+  "getAccess",
+  "getClient",
+  "getSession",
+  "getUser",
+  "isCorsPreflight",
+  "normalizeAuthkitDomain",
+  "requireOrganization",
+  "requireScopes",
+];
+
+describe("entry points", () => {
+  it("`@xmcp-dev/workos` exports the session API, the core and the Express middleware", () => {
+    expect(Object.keys(root).sort()).toEqual([...shared, "createExpressMiddleware", "workosProvider"].sort());
+  });
+
+  it("`@xmcp-dev/workos/express` exports the same", () => {
+    expect(Object.keys(express).sort()).toEqual([...shared, "createExpressMiddleware", "workosProvider"].sort());
+  });
+
+  it("`@xmcp-dev/workos/web` exports the session API and the core, nothing of Express", () => {
+    expect(Object.keys(web).sort()).toEqual([...shared].sort());
+  });
+});
+
+describe("types", () => {
+  it("session API", () => {
+    for (const api of [root, express, web]) {
+      expectTypeOf(api.getSession).toEqualTypeOf<() => Readonly<web.Session>>();
+      expectTypeOf(api.getUser).toEqualTypeOf<() => Promise<User>>();
+      expectTypeOf(api.getClient).toEqualTypeOf<() => WorkOS>();
+      expectTypeOf(api.getAccess).toEqualTypeOf<() => Promise<web.Access>>();
+      expectTypeOf(api.requireOrganization).toEqualTypeOf<(organizationId?: string) => string>();
+      expectTypeOf(api.requireScopes).toEqualTypeOf<(...scopes: string[]) => void>();
+    }
+  });
+
+  it("Session has Dates and seconds", () => {
+    expectTypeOf<web.Session["expiresAt"]>().toEqualTypeOf<Date>();
+    expectTypeOf<web.Session["issuedAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<web.Session["expiresAtSeconds"]>().toEqualTypeOf<number>();
+    expectTypeOf<web.Session["issuedAtSeconds"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<web.Session["scopes"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<web.AuthInfo["expiresAt"]>().toEqualTypeOf<number | undefined>();
+  });
+
+  it("Access checks are synchronous", () => {
+    expectTypeOf<web.Access["requirePermission"]>().toEqualTypeOf<(...permissions: string[]) => void>();
+    expectTypeOf<web.Access["requireRole"]>().toEqualTypeOf<(...roles: string[]) => void>();
+    expectTypeOf<web.Access["hasPermission"]>().toEqualTypeOf<(permission: string) => boolean>();
+    expectTypeOf<web.Access["hasRole"]>().toEqualTypeOf<(role: string) => boolean>();
+    expectTypeOf<web.Access["requireOrganization"]>().toEqualTypeOf<(organizationId?: string) => string>();
+    expectTypeOf<web.Access["roles"]>().toEqualTypeOf<readonly string[]>();
+  });
+
+  it("the core", () => {
+    expectTypeOf(web.createWorkOSAuth).toEqualTypeOf<(options: web.WorkOSConfig) => web.WorkOSAuth>();
+    expectTypeOf<web.WorkOSAuth["authenticate"]>().toEqualTypeOf<
+      (authorization: string | readonly string[] | null | undefined) => Promise<web.AuthResult>
+    >();
+    expectTypeOf<web.WorkOSAuth["challenge"]>().toEqualTypeOf<(error: web.WorkOSAuthError) => web.HttpAnswer>();
+    expectTypeOf<web.WorkOSAuth["discovery"]>().toEqualTypeOf<(method: string, pathname: string) => Promise<web.HttpAnswer> | undefined>();
+    expectTypeOf<web.WorkOSAuth["protects"]>().toEqualTypeOf<(pathname: string) => boolean>();
+    expectTypeOf<web.WorkOSAuth["runWithSession"]>().toEqualTypeOf<<T>(authenticated: web.AuthSuccess, fn: () => T) => T>();
+    expectTypeOf<web.WorkOSAuth["protectedResourceMetadata"]>().toEqualTypeOf<web.OAuthProtectedResourceMetadata>();
+    expectTypeOf<web.WorkOSAuth["authorizationServerMetadata"]>().toEqualTypeOf<() => Promise<web.OAuthAuthorizationServerMetadata>>();
+    expectTypeOf<web.HttpAnswer>().toEqualTypeOf<{ status: number; headers: Record<string, string>; body: Record<string, unknown> | null }>();
+    expectTypeOf<web.AuthResult>().toEqualTypeOf<web.AuthSuccess | web.AuthFailure>();
+    expectTypeOf<web.AuthSuccess>().toEqualTypeOf<{ ok: true; token: string; session: Readonly<web.Session>; authInfo: web.AuthInfo }>();
+    expectTypeOf<web.AuthFailure>().toEqualTypeOf<{ ok: false; error: web.WorkOSAuthError }>();
+  });
+
+  it("the Express adapter", () => {
+    expectTypeOf(express.workosProvider).toEqualTypeOf<(options: express.WorkOSConfig) => express.WorkOSProvider>();
+    expectTypeOf<express.WorkOSProvider>().toEqualTypeOf<express.ExpressMiddleware & { stats(): express.ProviderStats }>();
+    expectTypeOf(express.createExpressMiddleware).toEqualTypeOf<(auth: express.WorkOSAuth) => express.ExpressMiddleware>();
+    expectTypeOf(root.workosProvider).toEqualTypeOf<(options: root.config) => root.WorkOSProvider>();
+  });
+
+  it("one error family with literal codes", () => {
+    expectTypeOf<web.AnyWorkOSError>().toEqualTypeOf<web.WorkOSAuthError | web.AccessDeniedError | web.WorkOSApiError | web.WorkOSContextError>();
+    expectTypeOf<web.AnyWorkOSError["code"]>().toEqualTypeOf<web.WorkOSErrorCode>();
+    expectTypeOf<web.WorkOSAuthError["code"]>().toEqualTypeOf<web.AuthErrorCode>();
+    expectTypeOf<web.AccessDeniedError["code"]>().toEqualTypeOf<web.AccessDeniedCode>();
+    expectTypeOf<web.WorkOSApiError["code"]>().toEqualTypeOf<"workos_api_error">();
+    expectTypeOf<web.WorkOSContextError["code"]>().toEqualTypeOf<web.ContextErrorCode>();
+    expectTypeOf<web.WorkOSAuthError>().toExtend<web.WorkOSError>();
+    expectTypeOf<web.WorkOSError>().toExtend<Error>();
+    // The union narrows on `code`.
+    const describeError = (error: web.AnyWorkOSError) => {
+      switch (error.code) {
+        case "missing_permission":
+          return error.missing;
+        case "workos_api_error":
+          return error.status;
+        default:
+          return error.message;
+      }
+    };
+    expectTypeOf(describeError).returns.toEqualTypeOf<readonly string[] | number | undefined | string>();
+  });
+});
