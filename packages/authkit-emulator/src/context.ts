@@ -1,4 +1,5 @@
 import type { RateLimitsOptions, ResolvedRateLimits } from "./http/rate-limits/index.js";
+import type { ServedHosts } from "./http/served-hosts.js";
 import type { EnvironmentOptions } from "./environment/environment-options.js";
 import type { EmulatorState } from "./store/types.js";
 
@@ -13,8 +14,14 @@ export interface EmulatorLogger {
 export interface EmulatorOptions extends EnvironmentOptions {
   /** Port to listen on; 0 picks a free one. Default 4455. */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1. Anything but a loopback address is warned about: the admin API has no authentication. */
   host?: string;
+  /**
+   * Extra `Host` names to answer (`name` for any port, `name:port`), e.g. a tunnel's. The
+   * emulator otherwise answers only its own host and `localhost`/`127.0.0.1`/`[::1]` on its port,
+   * so a DNS-rebinding web page cannot read it.
+   */
+  allowedHosts?: string[];
   /** Path to a seed JSON file; default: the bundled `seed/default-seed.json`. */
   seed?: string;
   /** Path to a JSON file the state is persisted to and reloaded from across restarts. */
@@ -47,6 +54,8 @@ export interface EmulatorContext {
   /** The REST API limits in force, or `false` when switched off. */
   rateLimits: ResolvedRateLimits | false;
   logger: EmulatorLogger;
+  /** The `Host` names this emulator answers, and the URLs that would reach it. */
+  servedHosts: ServedHosts;
   /** Current time in seconds; tests may replace it. */
   now(): number;
 }

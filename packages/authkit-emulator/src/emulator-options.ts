@@ -1,5 +1,6 @@
 import type { EmulatorLogger, EmulatorOptions } from "./context.js";
 import { EmulatorStartupError } from "./emulator-startup-error.js";
+import { allowedHostProblem } from "./http/served-hosts.js";
 import { resolveRateLimits, type ResolvedRateLimits } from "./http/rate-limits/index.js";
 import { resolveEnvironmentOptions, type ResolvedEnvironmentOptions } from "./environment/environment-options.js";
 
@@ -9,6 +10,8 @@ export interface ResolvedEmulatorOptions {
   port: number;
   /** Default 127.0.0.1: the admin API has no authentication, so loopback is the safe default. */
   host: string;
+  /** Extra `Host` names (tunnels); the own host and loopback names on the port are always served. */
+  allowedHosts: string[];
   seed: string | undefined;
   data: string | undefined;
   /** Seconds; default 300, AuthKit's access-token lifetime. */
@@ -39,6 +42,12 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
   }
   const host = options.host ?? "127.0.0.1";
   if (typeof host !== "string" || host.trim() === "") throw invalid("host must be a non-empty string");
+  const allowedHosts = options.allowedHosts ?? [];
+  if (!Array.isArray(allowedHosts)) throw invalid("allowedHosts must be an array of host names");
+  for (const entry of allowedHosts) {
+    const problem = allowedHostProblem(entry);
+    if (problem !== undefined) throw invalid(`allowedHosts: each entry ${problem}`);
+  }
   const accessTokenTtl = options.accessTokenTtl ?? 300;
   if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1) {
     throw invalid(`accessTokenTtl must be a positive whole number of seconds (got ${String(options.accessTokenTtl)})`);
@@ -53,6 +62,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
   return {
     port,
     host,
+    allowedHosts: allowedHosts.map((entry) => entry.trim()),
     seed: options.seed,
     data: options.data,
     accessTokenTtl,

@@ -6,6 +6,7 @@ import { dateHeader } from "./http/date-header.js";
 import { createErrorHandler } from "./http/error-handler.js";
 import { enforceRateLimits } from "./http/rate-limits/index.js";
 import { requestId } from "./http/request-id.js";
+import { requireServedHost } from "./http/require-served-host.js";
 import { routeNotFound } from "./http/route-not-found.js";
 import type { EmulatorStore } from "./store/create-store.js";
 
@@ -24,6 +25,7 @@ export function createEmulatorApp(ctx: EmulatorContext, store: EmulatorStore, oa
   const app = express();
   app.disable("x-powered-by");
   app.use(requestId);
+  app.use(requireServedHost(ctx.servedHosts));
   app.use(dateHeader(ctx));
   // The OAuth router parses its own bodies with tighter limits per endpoint, so it goes first
   // and these parsers only see requests it did not answer.

@@ -4,6 +4,7 @@ import { EmulatorStartupError } from "./emulator-startup-error.js";
 import { resolveEmulatorOptions } from "./emulator-options.js";
 import { applyEnvironmentOptions } from "./environment/environment-options.js";
 import { ensureSigningKey } from "./keys/index.js";
+import { createServedHosts, isLoopbackBindAddress } from "./http/served-hosts.js";
 import { listen, originFor } from "./listen.js";
 import { createOAuthRouter } from "./oauth/index.js";
 import { createEmulatorApp } from "./server.js";
@@ -58,6 +59,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = createStore({ state, seed, dataPath: resolved.data, logger: resolved.logger });
   const { server, port } = await listen(resolved.port, resolved.host);
   const issuer = originFor(resolved.host, port);
+  if (!isLoopbackBindAddress(resolved.host)) {
+    resolved.logger.warn(
+      `LISTENING ON ${resolved.host}, NOT LOOPBACK: other machines can reach this emulator. Its admin API has no ` +
+        "authentication, its credentials are public and its sign-in is for development only. Bind 127.0.0.1 unless you must.",
+    );
+  }
   const context: EmulatorContext = {
     state,
     save: () => store.save(),
@@ -66,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     autoLogin: resolved.autoLogin,
     rateLimits: resolved.rateLimits,
     logger: resolved.logger,
+    servedHosts: createServedHosts({ host: resolved.host, port, allowedHosts: resolved.allowedHosts }),
     now: () => Math.floor(Date.now() / 1000),
   };
   try {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { once } from "node:events";
+import { request } from "node:http";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,6 +93,41 @@ describe("authkit-emulator CLI", () => {
       const bad = spawnSync(process.execPath, [cli, "--port", "0", ...args], { encoding: "utf8" });
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain(message);
+    }
+  });
+
+  it("--allowed-host is repeatable; other Host names are refused; a non-loopback --host is warned about", async () => {
+    const child = run(["--port", "0", "--allowed-host", "tunnel.example.test", "--allowed-host", "pinned.example.test:8443"]);
+    try {
+      const banner = await readUntil(child, /Sign-in accounts:[\s\S]*={20,}/);
+      const url = /URL \/ issuer:\s+(\S+)/.exec(banner)![1]!;
+      const status = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request(`${url}/oauth2/jwks`, { headers: { host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on("error", reject);
+          req.end();
+        });
+      expect(await status("tunnel.example.test")).toBe(200);
+      expect(await status("pinned.example.test:8443")).toBe(200);
+      expect(await status("rebind.attacker.example")).toBe(421);
+    } finally {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+    const wildcard = run(["--port", "0", "--host", "0.0.0.0"]);
+    let stderr = "";
+    wildcard.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      await readUntil(wildcard, /Sign-in accounts:/);
+      // stderr is a separate pipe: its line may arrive just after the banner.
+      for (let waited = 0; !stderr.includes("NOT LOOPBACK") && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stderr).toContain("NOT LOOPBACK");
+    } finally {
+      wildcard.kill("SIGTERM");
+      await once(wildcard, "exit");
     }
   });
 

@@ -8,7 +8,9 @@ Local AuthKit (MCP OAuth) + WorkOS REST API emulator. DEVELOPMENT ONLY.
 
 Options:
   --port <n>               Port to listen on (default 4455; 0 picks a free port)
-  --host <host>            Interface to bind (default 127.0.0.1)
+  --host <host>            Interface to bind (default 127.0.0.1; anything else is warned about)
+  --allowed-host <name>    Also answer this Host, e.g. a tunnel's name (repeatable; name or
+                           name:port). Other names are refused (DNS rebinding)
   --seed <file.json>       Seed data (default: the bundled seed)
   --data <file.json>       Persist state to this file and reload it on restart
   --access-token-ttl <s>   Access-token lifetime in seconds (default 300)
@@ -54,6 +56,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       options: {
         port: { type: "string" },
         host: { type: "string" },
+        "allowed-host": { type: "string", multiple: true },
         seed: { type: "string" },
         data: { type: "string" },
         "access-token-ttl": { type: "string" },
@@ -76,6 +79,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const ttl = wholeNumber("--access-token-ttl", values["access-token-ttl"]);
   if (ttl !== undefined) options.accessTokenTtl = ttl;
   if (values.host !== undefined) options.host = values.host;
+  if (values["allowed-host"] !== undefined) options.allowedHosts = values["allowed-host"];
   if (values.seed !== undefined) options.seed = values.seed;
   if (values.data !== undefined) options.data = values.data;
   if (values["auto-login"] !== undefined) options.autoLogin = values["auto-login"];
