@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OUTBOX_MAX_MESSAGES } from "../src/login/deliver-to-outbox.js";
+import { OUTBOX_MAX_MESSAGES } from "../src/store/outbox.js";
 import { MAX_PENDING_AUTHORIZATIONS, PendingAuthorizationStore } from "../src/login/pending-authorizations.js";
 import type { AuthorizationRequest } from "../src/oauth/authorization-request.js";
 import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";

@@ -3,7 +3,10 @@ import type { EmulatorContext } from "../context.js";
 import { serializeMembership } from "../api/serialize.js";
 import { ApiError } from "../http/api-error.js";
 import { BodyReader } from "../http/body-reader.js";
-import { addMembership, DEFAULT_ROLE_SLUG } from "../store/memberships.js";
+import { addMembership, DEFAULT_ROLE_SLUG, membershipOf } from "../store/memberships.js";
+import { getOrganization } from "../store/organizations.js";
+import { findRole } from "../store/roles.js";
+import { getUser } from "../store/users.js";
 
 /**
  * POST /_emulator/memberships `{ user_id, organization_id, role_slug? }` → 201 membership.
@@ -17,13 +20,12 @@ export function adminMembershipsRouter(ctx: EmulatorContext): Router {
     const userId = body.requiredString("user_id");
     const organizationId = body.requiredString("organization_id");
     const roleSlug = body.optionalString("role_slug") ?? DEFAULT_ROLE_SLUG;
-    if (!ctx.state.roles.some((role) => role.slug === roleSlug)) body.fail("role_slug", "role_not_found");
+    if (findRole(ctx, roleSlug) === undefined) body.fail("role_slug", "role_not_found");
     body.finish();
-    if (!ctx.state.users.some((user) => user.id === userId)) throw ApiError.notFound("User", userId as string);
-    if (!ctx.state.organizations.some((org) => org.id === organizationId)) {
-      throw ApiError.notFound("Organization", organizationId as string);
-    }
-    if (ctx.state.memberships.some((m) => m.user_id === userId && m.organization_id === organizationId)) {
+    getUser(ctx, userId as string);
+    getOrganization(ctx, organizationId as string);
+    // Unlike the REST API (which reactivates), the admin API adds only new memberships.
+    if (membershipOf(ctx, userId as string, organizationId as string) !== undefined) {
       throw new ApiError("conflict", "The user is already a member of this organization.");
     }
 

@@ -21,7 +21,7 @@ function renderMessage(message: OutboxMessage): string {
  * The local "inbox" for magic codes: newest first, refreshed every few seconds so a developer
  * can keep it open beside the login page.
  */
-export function renderOutboxPage(messages: OutboxMessage[]): string {
+export function renderOutboxPage(messages: readonly OutboxMessage[]): string {
   const items = [...messages].reverse().map(renderMessage).join("\n");
   const body = items === "" ? `<p class="empty">No messages yet. Request a magic code on the login page.</p>` : `<ol>${items}</ol>`;
   return `<!doctype html>

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
+import { listOutbox } from "../store/outbox.js";
 import { renderOutboxPage } from "./outbox-page.js";
 
 /**
@@ -13,10 +14,10 @@ export function adminOutboxRouter(ctx: EmulatorContext): Router {
     res.setHeader("Vary", "Accept");
     res.setHeader("Cache-Control", "no-store");
     if (req.accepts(["html", "json"]) === "json") {
-      res.json({ object: "list", data: ctx.state.outbox });
+      res.json({ object: "list", data: listOutbox(ctx) });
       return;
     }
-    res.type("html").send(renderOutboxPage(ctx.state.outbox));
+    res.type("html").send(renderOutboxPage(listOutbox(ctx)));
   });
 
   return router;

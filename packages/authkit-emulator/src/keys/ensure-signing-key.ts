@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { addSigningKey, listSigningKeys } from "../store/signing-keys.js";
 import type { SigningKeyRecord } from "../store/types.js";
 import { generateSigningKey } from "./generate-signing-key.js";
 import { findActiveSigningKey } from "./published-signing-keys.js";
@@ -14,14 +15,13 @@ const inFlight = new WeakMap<EmulatorContext, Promise<SigningKeyRecord>>();
  * const key = await ensureSigningKey(ctx); // call once at start-up; cheap afterwards
  */
 export async function ensureSigningKey(ctx: EmulatorContext): Promise<SigningKeyRecord> {
-  const active = findActiveSigningKey(ctx.state.keys);
+  const active = findActiveSigningKey(listSigningKeys(ctx));
   if (active) return active;
   const running = inFlight.get(ctx);
   if (running) return running;
   const created = (async () => {
     const key = await generateSigningKey(ctx.now());
-    ctx.state.keys.push(key);
-    ctx.save();
+    addSigningKey(ctx, key);
     ctx.logger.info(`Generated development signing key ${key.kid} (RS256). Development only.`);
     return key;
   })().finally(() => inFlight.delete(ctx));

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { listSigningKeys } from "../store/signing-keys.js";
 import type { SigningKeyRecord } from "../store/types.js";
 
 /**
@@ -9,7 +10,7 @@ import type { SigningKeyRecord } from "../store/types.js";
 export const RETIRED_KEY_GRACE_SECONDS = 60;
 
 /** The key new tokens are signed with: the newest one that has not been retired. */
-export function findActiveSigningKey(keys: SigningKeyRecord[]): SigningKeyRecord | undefined {
+export function findActiveSigningKey(keys: readonly SigningKeyRecord[]): SigningKeyRecord | undefined {
   return keys
     .filter((key) => key.retired_at === null)
     .sort((a, b) => b.created_at - a.created_at)[0];
@@ -28,5 +29,5 @@ export function isStillPublished(ctx: EmulatorContext, key: SigningKeyRecord): b
  * res.json(publishedJwks(ctx));
  */
 export function publishedJwks(ctx: EmulatorContext): { keys: Record<string, unknown>[] } {
-  return { keys: ctx.state.keys.filter((key) => isStillPublished(ctx, key)).map((key) => key.publicJwk) };
+  return { keys: listSigningKeys(ctx).filter((key) => isStillPublished(ctx, key)).map((key) => key.publicJwk) };
 }

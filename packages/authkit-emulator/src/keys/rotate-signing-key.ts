@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { listSigningKeys, rotateSigningKeys } from "../store/signing-keys.js";
 import { generateSigningKey } from "./generate-signing-key.js";
 import { isStillPublished } from "./published-signing-keys.js";
 
@@ -19,12 +20,7 @@ export interface SigningKeyRotation {
  */
 export async function rotateSigningKey(ctx: EmulatorContext): Promise<SigningKeyRotation> {
   const key = await generateSigningKey(ctx.now());
-  for (const existing of ctx.state.keys) {
-    if (existing.retired_at === null) existing.retired_at = ctx.now();
-  }
-  ctx.state.keys = ctx.state.keys.filter((existing) => isStillPublished(ctx, existing));
-  ctx.state.keys.push(key);
-  ctx.save();
+  rotateSigningKeys(ctx, key, (existing) => isStillPublished(ctx, existing));
   ctx.logger.info(`Rotated signing key: ${key.kid} now signs new tokens.`);
-  return { kid: key.kid, publishedKids: ctx.state.keys.map((existing) => existing.kid) };
+  return { kid: key.kid, publishedKids: listSigningKeys(ctx).map((existing) => existing.kid) };
 }

@@ -10,7 +10,7 @@ export function consentDecision(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
-    const confirmed = confirmOrganization(runtime.ctx.state, pending);
+    const confirmed = confirmOrganization(runtime.ctx, pending);
     const { identity } = pending;
     const decision = formField(req, "decision");
     if (!confirmed || !identity || identity.organizationId === undefined || (decision !== "allow" && decision !== "deny")) {

@@ -1,7 +1,10 @@
 import type { Response } from "express";
 import { clientDisplayName } from "../oauth/client-registry.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
-import { activeMemberships } from "./user-directory.js";
+import { findConnection } from "../store/connections.js";
+import { activeMemberships } from "../store/memberships.js";
+import { findOrganization } from "../store/organizations.js";
+import { findUser } from "../store/users.js";
 import type { PendingAuthorization } from "./pending-authorizations.js";
 import { consentPage } from "./pages/consent-page.js";
 import { magicCodePage } from "./pages/magic-code-page.js";
@@ -20,15 +23,15 @@ function redirectHost(redirectUri: string): string {
  * SSO), then pick an organization when there are several, then consent.
  */
 export function showCurrentStep(runtime: OAuthRuntime, pending: PendingAuthorization, res: Response): void {
-  const { state } = runtime.ctx;
+  const { ctx } = runtime;
   const clientName = clientDisplayName(pending.request.client);
   const identity = pending.identity;
-  const user = identity && state.users.find((candidate) => candidate.id === identity.userId);
+  const user = identity && findUser(ctx, identity.userId);
   if (!identity || !user) {
     const { challenge } = pending;
-    const connection = challenge?.kind === "sso" ? state.connections.find((candidate) => candidate.id === challenge.connectionId) : undefined;
+    const connection = challenge?.kind === "sso" ? findConnection(ctx, challenge.connectionId) : undefined;
     if (challenge?.kind === "sso" && connection) {
-      const organization = state.organizations.find((candidate) => candidate.id === connection.organization_id);
+      const organization = findOrganization(ctx, connection.organization_id);
       sendHtml(res, 200, ssoPage({
         pendingId: pending.id,
         connectionName: connection.name,
@@ -44,15 +47,15 @@ export function showCurrentStep(runtime: OAuthRuntime, pending: PendingAuthoriza
     return;
   }
   if (identity.organizationId === undefined) {
-    const organizations = activeMemberships(state, user.id).map((membership) => ({
+    const organizations = activeMemberships(ctx, user.id).map((membership) => ({
       id: membership.organization_id,
-      name: state.organizations.find((candidate) => candidate.id === membership.organization_id)?.name ?? membership.organization_id,
+      name: findOrganization(ctx, membership.organization_id)?.name ?? membership.organization_id,
       role: membership.role.slug,
     }));
     sendHtml(res, 200, organizationPage({ pendingId: pending.id, email: user.email, organizations }));
     return;
   }
-  const organization = state.organizations.find((candidate) => candidate.id === identity.organizationId);
+  const organization = typeof identity.organizationId === "string" ? findOrganization(ctx, identity.organizationId) : undefined;
   sendHtml(res, 200, consentPage({
     pendingId: pending.id,
     clientName,

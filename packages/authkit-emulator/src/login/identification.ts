@@ -1,6 +1,6 @@
-import type { EmulatorState } from "../store/types.js";
+import { activeMemberships } from "../store/memberships.js";
+import type { StoreContext } from "../store/store-context.js";
 import type { IdentityChallenge, PendingAuthorization } from "./pending-authorizations.js";
-import { activeMemberships } from "./user-directory.js";
 
 /**
  * Starting an identification (a password, a magic-code request, "use a different email") ends
@@ -19,8 +19,8 @@ export function beginIdentification(pending: PendingAuthorization, challenge?: I
  * The organization decided without asking: `sso` fixes it to the connection's organization; one
  * active membership picks itself; none means no organization; several leave it to the picker.
  */
-function organizationWithoutChoice(state: EmulatorState, userId: string): string | null | undefined {
-  const memberships = activeMemberships(state, userId);
+function organizationWithoutChoice(ctx: StoreContext, userId: string): string | null | undefined {
+  const memberships = activeMemberships(ctx, userId);
   return memberships.length <= 1 ? (memberships[0]?.organization_id ?? null) : undefined;
 }
 
@@ -29,11 +29,11 @@ function organizationWithoutChoice(state: EmulatorState, userId: string): string
  * identity (an organization) carries over.
  *
  * @example
- * completeIdentification(state, pending, user.id);
+ * completeIdentification(ctx, pending, user.id);
  */
-export function completeIdentification(state: EmulatorState, pending: PendingAuthorization, userId: string, ssoOrganizationId?: string): void {
+export function completeIdentification(ctx: StoreContext, pending: PendingAuthorization, userId: string, ssoOrganizationId?: string): void {
   pending.challenge = undefined;
-  pending.identity = { userId, organizationId: ssoOrganizationId ?? organizationWithoutChoice(state, userId) };
+  pending.identity = { userId, organizationId: ssoOrganizationId ?? organizationWithoutChoice(ctx, userId) };
 }
 
 /**
@@ -42,11 +42,11 @@ export function completeIdentification(state: EmulatorState, pending: PendingAut
  * must look again, so a token never names an organization the user does not belong to (a
  * membership may end while the consent page is open).
  */
-export function confirmOrganization(state: EmulatorState, pending: PendingAuthorization): boolean {
+export function confirmOrganization(ctx: StoreContext, pending: PendingAuthorization): boolean {
   const { identity } = pending;
   if (!identity || typeof identity.organizationId !== "string") return true;
   const organizationId = identity.organizationId;
-  if (activeMemberships(state, identity.userId).some((membership) => membership.organization_id === organizationId)) return true;
-  pending.identity = { userId: identity.userId, organizationId: organizationWithoutChoice(state, identity.userId) };
+  if (activeMemberships(ctx, identity.userId).some((membership) => membership.organization_id === organizationId)) return true;
+  pending.identity = { userId: identity.userId, organizationId: organizationWithoutChoice(ctx, identity.userId) };
   return false;
 }

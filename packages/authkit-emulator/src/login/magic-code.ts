@@ -4,13 +4,14 @@ import { constantTimeEqual } from "../http/constant-time-equal.js";
 import { clientDisplayName } from "../oauth/client-registry.js";
 import { createPrefixedId } from "../oauth/opaque-ids.js";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
-import { deliverToOutbox } from "./deliver-to-outbox.js";
 import { beginIdentification, completeIdentification } from "./identification.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { magicCodePage } from "./pages/magic-code-page.js";
 import { signInPage } from "./pages/sign-in-page.js";
 import { sendHtml } from "./send-html.js";
-import { findUserByEmail, ssoConnectionForEmail } from "./user-directory.js";
+import { ssoConnectionForEmail } from "../store/connections.js";
+import { deliverToOutbox } from "../store/outbox.js";
+import { findUserByEmail } from "../store/users.js";
 
 /** AuthKit magic codes are 6 digits and expire after 10 minutes. */
 export const MAGIC_CODE_TTL_SECONDS = 600;
@@ -23,14 +24,14 @@ export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
     if (!pending) return;
     const { ctx } = runtime;
     const email = formField(req, "email").trim();
-    const connection = ssoConnectionForEmail(ctx.state, email);
+    const connection = ssoConnectionForEmail(ctx, email);
     if (connection) {
       beginIdentification(pending, { kind: "sso", email: email.toLowerCase(), connectionId: connection.id });
       redirectToCurrentStep(res, pending);
       return;
     }
     beginIdentification(pending);
-    const user = findUserByEmail(ctx.state, email);
+    const user = findUserByEmail(ctx, email);
     if (!user) {
       // A development emulator may say so plainly; real AuthKit would not reveal it.
       const error = "No user with this email exists in the emulator. Add one with the admin API or the seed.";
@@ -39,15 +40,13 @@ export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     beginIdentification(pending, { kind: "magic-code", email: user.email, code, expiresAt: ctx.now() + MAGIC_CODE_TTL_SECONDS, attemptsLeft: MAGIC_CODE_ATTEMPTS });
-    deliverToOutbox(ctx.state.outbox, {
+    deliverToOutbox(ctx, {
       id: createPrefixedId("email"),
       to: user.email,
       subject: "Your sign-in code",
       text: `Your sign-in code is ${code}. It expires in 10 minutes.`,
       code,
-      sent_at: new Date(ctx.now() * 1000).toISOString(),
     });
-    ctx.save();
     // The one secret the dev log may print: delivering it to the developer is the whole point.
     ctx.logger.info(`Magic code for ${user.email}: ${code} (development outbox: /_emulator/outbox)`);
     redirectToCurrentStep(res, pending);
@@ -66,9 +65,9 @@ export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
     }
     const matches = constantTimeEqual(formField(req, "code").trim(), challenge.code);
     if (matches && challenge.expiresAt > runtime.ctx.now()) {
-      const user = findUserByEmail(runtime.ctx.state, challenge.email);
+      const user = findUserByEmail(runtime.ctx, challenge.email);
       if (user) {
-        completeIdentification(runtime.ctx.state, pending, user.id);
+        completeIdentification(runtime.ctx, pending, user.id);
         redirectToCurrentStep(res, pending);
         return;
       }

@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
 import { showCurrentStep } from "./current-step.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
-import { activeMemberships } from "./user-directory.js";
+import { activeMemberships } from "../store/memberships.js";
 
 /** POST /login/organization: only an organization the signed-in user is an active member of is accepted. */
 export function chooseOrganization(runtime: OAuthRuntime): RequestHandler {
@@ -11,7 +11,7 @@ export function chooseOrganization(runtime: OAuthRuntime): RequestHandler {
     if (!pending) return;
     const { identity } = pending;
     const chosen = formField(req, "organization_id");
-    const member = identity && activeMemberships(runtime.ctx.state, identity.userId).some((membership) => membership.organization_id === chosen);
+    const member = identity && activeMemberships(runtime.ctx, identity.userId).some((membership) => membership.organization_id === chosen);
     if (!identity || !member) {
       showCurrentStep(runtime, pending, res);
       return;

@@ -6,29 +6,30 @@ import { beginIdentification, completeIdentification } from "./identification.js
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { signInPage } from "./pages/sign-in-page.js";
 import { sendHtml } from "./send-html.js";
-import { findUserByEmail, ssoConnectionForEmail } from "./user-directory.js";
+import { ssoConnectionForEmail } from "../store/connections.js";
+import { findUserByEmail } from "../store/users.js";
 
 /** POST /login/password: email + password, or on to the identity provider for an SSO domain. */
 export function passwordSignIn(runtime: OAuthRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
-    const { state } = runtime.ctx;
+    const { ctx } = runtime;
     const email = formField(req, "email").trim();
-    const connection = ssoConnectionForEmail(state, email);
+    const connection = ssoConnectionForEmail(ctx, email);
     if (connection) {
       beginIdentification(pending, { kind: "sso", email: email.toLowerCase(), connectionId: connection.id });
       redirectToCurrentStep(res, pending);
       return;
     }
     beginIdentification(pending);
-    const user = findUserByEmail(state, email);
+    const user = findUserByEmail(ctx, email);
     if (!user || user.password === undefined || !constantTimeEqual(formField(req, "password"), user.password)) {
       const clientName = clientDisplayName(pending.request.client);
       sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, email, error: "Incorrect email or password." }));
       return;
     }
-    completeIdentification(state, pending, user.id);
+    completeIdentification(ctx, pending, user.id);
     redirectToCurrentStep(res, pending);
   };
 }

@@ -1,12 +1,13 @@
 import type { RequestHandler } from "express";
 import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
-import { addMembership, DEFAULT_ROLE_SLUG } from "../store/memberships.js";
+import { addMembership, DEFAULT_ROLE_SLUG, membershipOf } from "../store/memberships.js";
 import { showCurrentStep } from "./current-step.js";
 import { completeIdentification } from "./identification.js";
 import { loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { errorPage } from "./pages/error-page.js";
 import { sendHtml } from "./send-html.js";
-import { findUserByEmail, ssoConnectionForEmail } from "./user-directory.js";
+import { ssoConnectionForEmail } from "../store/connections.js";
+import { findUserByEmail } from "../store/users.js";
 
 /**
  * POST /login/sso: the simulated identity provider asserts the email its SSO challenge was
@@ -21,20 +22,20 @@ export function ssoSignIn(runtime: OAuthRuntime): RequestHandler {
     const { ctx } = runtime;
     const { challenge } = pending;
     // The connection must still be the one that covers the email (it may have been deactivated).
-    const connection = challenge?.kind === "sso" ? ssoConnectionForEmail(ctx.state, challenge.email) : undefined;
+    const connection = challenge?.kind === "sso" ? ssoConnectionForEmail(ctx, challenge.email) : undefined;
     if (challenge?.kind !== "sso" || connection?.id !== challenge.connectionId) {
       pending.challenge = undefined;
       showCurrentStep(runtime, pending, res);
       return;
     }
-    const user = findUserByEmail(ctx.state, challenge.email);
+    const user = findUserByEmail(ctx, challenge.email);
     if (!user) {
       const description = `The identity provider knows ${challenge.email}, but the emulator has no such user. Add the user with the admin API or the seed.`;
       sendHtml(res, 404, errorPage({ title: "Unknown user", description }));
       return;
     }
     const organizationId = connection.organization_id;
-    const membership = ctx.state.memberships.find((candidate) => candidate.user_id === user.id && candidate.organization_id === organizationId);
+    const membership = membershipOf(ctx, user.id, organizationId);
     if (membership && membership.status !== "active") {
       const description = `${user.email} is not an active member of the organization this connection signs in to.`;
       sendHtml(res, 403, errorPage({ title: "Membership inactive", code: "access_denied", description }));
@@ -44,7 +45,7 @@ export function ssoSignIn(runtime: OAuthRuntime): RequestHandler {
       addMembership(ctx, { userId: user.id, organizationId, roleSlug: DEFAULT_ROLE_SLUG });
       ctx.logger.info(`Provisioned ${user.email} as a member of ${organizationId} through SSO.`);
     }
-    completeIdentification(ctx.state, pending, user.id, organizationId);
+    completeIdentification(ctx, pending, user.id, organizationId);
     redirectToCurrentStep(res, pending);
   };
 }

@@ -5,7 +5,8 @@ import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
 import { isNativeAppRedirect } from "../oauth/redirect-uri-policy.js";
 import { ensureBrowserBinding } from "./browser-binding.js";
 import { redirectToCurrentStep } from "./pending-request.js";
-import { activeMemberships, findUserByEmail } from "./user-directory.js";
+import { activeMemberships } from "../store/memberships.js";
+import { findUserByEmail } from "../store/users.js";
 
 /**
  * Hands a validated authorization request to the hosted login. With `autoLogin` set the UI is
@@ -19,9 +20,9 @@ import { activeMemberships, findUserByEmail } from "./user-directory.js";
 export function startSignIn(runtime: OAuthRuntime, req: Request, res: Response, request: AuthorizationRequest): void {
   const { ctx } = runtime;
   if (ctx.autoLogin && isNativeAppRedirect(request.redirectUri)) {
-    const user = findUserByEmail(ctx.state, ctx.autoLogin);
+    const user = findUserByEmail(ctx, ctx.autoLogin);
     if (user) {
-      const organizationId = activeMemberships(ctx.state, user.id)[0]?.organization_id ?? null;
+      const organizationId = activeMemberships(ctx, user.id)[0]?.organization_id ?? null;
       res.redirect(302, completeAuthorization(runtime, request, { userId: user.id, organizationId }));
       return;
     }

@@ -1,4 +1,5 @@
 import { ApiError } from "../http/api-error.js";
+import { findOrganization } from "./organizations.js";
 import { removeWhere } from "./remove-where.js";
 import type { StoreContext } from "./store-context.js";
 import type { ConnectionRecord } from "./types.js";
@@ -8,8 +9,12 @@ export function upgradeConnection(connection: ConnectionRecord): void {
   connection.status ??= connection.state === "active" ? "linked" : "unlinked";
 }
 
+export function findConnection(ctx: StoreContext, id: string): ConnectionRecord | undefined {
+  return ctx.state.connections.find((candidate) => candidate.id === id);
+}
+
 export function getConnection(ctx: StoreContext, id: string): ConnectionRecord {
-  const connection = ctx.state.connections.find((candidate) => candidate.id === id);
+  const connection = findConnection(ctx, id);
   if (connection === undefined) throw ApiError.notFound("Connection", id);
   return connection;
 }
@@ -37,7 +42,7 @@ export function ssoConnectionForEmail(ctx: StoreContext, email: string): Connect
   return ctx.state.connections.find((connection) => {
     if (connection.state !== "active") return false;
     if (connection.domains.some((entry) => entry.domain.toLowerCase() === domain)) return true;
-    const organization = ctx.state.organizations.find((candidate) => candidate.id === connection.organization_id);
+    const organization = findOrganization(ctx, connection.organization_id);
     return organization?.domains.some((entry) => entry.state === "verified" && entry.domain.toLowerCase() === domain) ?? false;
   });
 }
