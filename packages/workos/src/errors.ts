@@ -12,7 +12,13 @@ const brand = Symbol.for("@xmcp-dev/workos/error");
 
 type Branded = { [brand]?: readonly string[] };
 
-export type AuthErrorCode = "missing_token" | "invalid_token" | "token_expired" | "insufficient_scope" | "jwks_unavailable";
+export type AuthErrorCode =
+  | "missing_token"
+  | "invalid_token"
+  | "token_expired"
+  | "insufficient_scope"
+  | "jwks_unavailable"
+  | "origin_not_allowed";
 
 export type AccessDeniedCode =
   | "missing_permission"

@@ -20,6 +20,7 @@ const workosConfigNames: OptionNames<WorkOSConfig> = {
   mcpPath: true,
   audience: true,
   strictAudience: true,
+  allowedOrigins: true,
   requiredScopes: true,
   scopesSupported: true,
   apiURL: true,

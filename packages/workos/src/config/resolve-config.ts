@@ -39,6 +39,7 @@ export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): Res
     resourceMetadataURL: `${baseURL}/.well-known/oauth-protected-resource${mcpPath}`,
     docsURL,
     audiences: [...new Set(audiences)],
+    allowedOrigins: checkOrigins(input.allowedOrigins),
     requiredScopes: checkScopes(input.requiredScopes, "requiredScopes") ?? [],
     scopesSupported: checkScopes(input.scopesSupported, "scopesSupported"),
     api: checkApi(input, env),
@@ -145,6 +146,19 @@ function checkAudience(value: string | string[] | undefined): string[] | undefin
     throw new TypeError("[WorkOS] audience must be a non-empty string or array of strings");
   }
   return [...list];
+}
+
+/** Serialized origins as browsers send them (RFC 6454 §6.2): scheme, host and port, nothing else. */
+function checkOrigins(value: string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new TypeError("[WorkOS] allowedOrigins must be an array of origins such as https://app.example.com");
+  return value.map((entry) => {
+    const url = typeof entry === "string" && URL.canParse(entry) ? new URL(entry) : undefined;
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== entry.replace(/\/$/, "")) {
+      throw new TypeError(`[WorkOS] allowedOrigins entries must be origins such as https://app.example.com (no path), got "${String(entry)}"`);
+    }
+    return url.origin;
+  });
 }
 
 function checkScopes(value: string[] | undefined, name: string): string[] | undefined {

@@ -31,6 +31,13 @@ export interface WorkOSConfig {
    * AuthKit issues those when no resource indicator is configured.
    */
   strictAudience?: boolean;
+  /**
+   * Origins whose pages may call the MCP endpoint from a browser (`https://app.example.com`); a
+   * request with any other `Origin` gets 403 (MCP transport spec, DNS rebinding). Default: only
+   * loopback origins when `baseURL` is loopback, any origin otherwise. Requests without `Origin`
+   * are never affected.
+   */
+  allowedOrigins?: string[];
   /** Scopes every request must carry; a token without them gets 403 `insufficient_scope`. */
   requiredScopes?: string[];
   /** Published as `scopes_supported` in the protected resource metadata. */
@@ -77,6 +84,8 @@ export interface ResolvedConfig {
   resourceMetadataURL: string;
   docsURL: string | undefined;
   audiences: string[];
+  /** Explicitly allowed browser origins; `undefined` means the default for `baseURL`. */
+  allowedOrigins: string[] | undefined;
   requiredScopes: string[];
   scopesSupported: string[] | undefined;
   api: { hostname: string | undefined; port: number | undefined; https: boolean; maxRetries: number };

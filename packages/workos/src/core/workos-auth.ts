@@ -3,6 +3,7 @@ import { resolveConfig } from "../config/resolve-config.js";
 import type { WorkOSConfig } from "../config/types.js";
 import { WorkOSAuthError } from "../errors.js";
 import { errorResponse } from "../http/error-response.js";
+import { createOriginPolicy } from "../http/origin-policy.js";
 import type { Logger } from "../logger.js";
 import { ProviderMetrics, type ProviderStats } from "../metrics/provider-metrics.js";
 import { createAuthorizationServerMetadataSource } from "../metadata/authorization-server.js";
@@ -65,6 +66,12 @@ export interface WorkOSAuth {
    * one of them (pass it on).
    */
   discovery(method: string, pathname: string): Promise<HttpAnswer> | undefined;
+  /**
+   * The 403 answer for a request to a protected path whose `Origin` is present and not allowed
+   * (MCP transport spec, DNS rebinding), or `undefined` to go on. Call it before anything else,
+   * preflights included.
+   */
+  refuseOrigin(origin: string | readonly string[] | null | undefined): HttpAnswer | undefined;
   /** Verifies the `Authorization` header value(s). Never rejects: a failure is a coded {@link WorkOSAuthError}. */
   authenticate(authorization: string | readonly string[] | null | undefined): Promise<AuthResult>;
   /** The 401/403/503 answer for a failure (RFC 6750 §3, with `resource_metadata` per RFC 9728 §5.1). */
@@ -116,6 +123,7 @@ export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
   });
   const discovery = createDiscoveryRoute({ mcpPath: config.mcpPath, protectedResource, authorizationServer });
 
+  const allowsOrigin = createOriginPolicy(config);
   const mcpPath = config.mcpPath.toLowerCase();
   const mcpPrefix = mcpPath.endsWith("/") ? mcpPath : `${mcpPath}/`;
 
@@ -131,6 +139,20 @@ export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
       safely(() => logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) }));
       return { ok: false, error: new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error }) };
     }
+  }
+
+  function challenge(error: WorkOSAuthError): HttpAnswer {
+    const answer = errorResponse(error, config);
+    return {
+      status: answer.status,
+      headers: {
+        ...answer.headers,
+        "content-type": "application/json; charset=utf-8",
+        // Browser-based MCP clients (the MCP Inspector, web hosts) can read the challenge only if CORS exposes it.
+        "access-control-expose-headers": "WWW-Authenticate",
+      },
+      body: answer.body,
+    };
   }
 
   safely(() => logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource }));
@@ -149,20 +171,13 @@ export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
       return path === mcpPath || path.startsWith(mcpPrefix);
     },
     discovery,
-    authenticate,
-    challenge(error: WorkOSAuthError): HttpAnswer {
-      const answer = errorResponse(error, config);
-      return {
-        status: answer.status,
-        headers: {
-          ...answer.headers,
-          "content-type": "application/json; charset=utf-8",
-          // Browser-based MCP clients (the MCP Inspector, web hosts) can read the challenge only if CORS exposes it.
-          "access-control-expose-headers": "WWW-Authenticate",
-        },
-        body: answer.body,
-      };
+    refuseOrigin(origin: string | readonly string[] | null | undefined) {
+      if (allowsOrigin(origin ?? undefined)) return undefined;
+      safely(() => logger.debug("[WorkOS] Request rejected", { code: "origin_not_allowed" }));
+      return challenge(new WorkOSAuthError("origin_not_allowed", "Origin not allowed"));
     },
+    authenticate,
+    challenge,
     stats: () => metrics.stats(),
     runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T {
       return runWithRequestContext({ ...services, session: authenticated.session, token: authenticated.token }, fn);

@@ -26,6 +26,8 @@ export function createExpressMiddleware(auth: WorkOSAuth): ExpressMiddleware {
     const pathname = pathOf(req.url ?? "/");
     const method = req.method ?? "GET";
     const discovery = auth.discovery(method, pathname);
+    const refusal = discovery || !auth.protects(pathname) ? undefined : auth.refuseOrigin(req.headers.origin);
+    if (refusal) return write(res, refusal);
     const work = discovery
       ? discovery.then((answer) => write(res, answer))
       : !auth.protects(pathname) || isCorsPreflight(method, req.headers["access-control-request-method"])

@@ -15,6 +15,7 @@ const statusByCode: Record<AuthErrorCode, number> = {
   token_expired: 401,
   insufficient_scope: 403,
   jwks_unavailable: 503,
+  origin_not_allowed: 403,
 };
 
 /**
@@ -33,6 +34,11 @@ export function errorResponse(error: WorkOSAuthError, options: { resourceMetadat
       headers,
       body: { error: "temporarily_unavailable", error_description: "Token verification is temporarily unavailable; retry shortly" },
     };
+  }
+
+  // Not a credential problem, so no challenge: a token would not make this request acceptable.
+  if (error.code === "origin_not_allowed") {
+    return { status, headers, body: { error: "forbidden", error_description: error.message } };
   }
 
   const oauthError = error.code === "insufficient_scope" ? "insufficient_scope" : "invalid_token";
