@@ -19,7 +19,7 @@ const BODY_LIMIT = "256kb";
  * issuer is known, so routers may precompute documents that embed it.
  *
  * @example
- * const app = createEmulatorApp(ctx, store, createOAuthRouter(ctx));
+ * const app = createEmulatorApp(ctx, store, createOAuthRouter(ctx, createHostedLogin));
  */
 export function createEmulatorApp(ctx: EmulatorContext, store: EmulatorStore, oauthRouter: Router): Express {
   const app = express();

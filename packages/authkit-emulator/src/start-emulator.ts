@@ -6,6 +6,7 @@ import { applyEnvironmentOptions } from "./environment/environment-options.js";
 import { ensureSigningKey } from "./keys/index.js";
 import { createServedHosts, isLoopbackBindAddress } from "./http/served-hosts.js";
 import { listen, originFor } from "./listen.js";
+import { createHostedLogin } from "./login/index.js";
 import { createOAuthRouter } from "./oauth/index.js";
 import { createEmulatorApp } from "./server.js";
 import { createStore } from "./store/create-store.js";
@@ -78,7 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   try {
     await ensureSigningKey(context);
-    server.on("request", createEmulatorApp(context, store, createOAuthRouter(context)));
+    server.on("request", createEmulatorApp(context, store, createOAuthRouter(context, createHostedLogin)));
   } catch (error) {
     await closeServer(server);
     throw error;

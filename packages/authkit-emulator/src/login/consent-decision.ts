@@ -1,12 +1,11 @@
 import type { RequestHandler } from "express";
-import { completeAuthorization, denyAuthorization } from "../oauth/authorization-completion.js";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { showCurrentStep } from "./current-step.js";
 import { confirmOrganization } from "./identification.js";
 import { formField, loadPending } from "./pending-request.js";
 
 /** POST /login/consent: "allow" issues the code, "deny" returns access_denied to the client. */
-export function consentDecision(runtime: OAuthRuntime): RequestHandler {
+export function consentDecision(runtime: LoginRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
@@ -20,8 +19,8 @@ export function consentDecision(runtime: OAuthRuntime): RequestHandler {
     runtime.pending.finish(pending.id);
     const target =
       decision === "allow"
-        ? completeAuthorization(runtime, pending.request, { userId: identity.userId, organizationId: identity.organizationId })
-        : denyAuthorization(pending.request);
+        ? runtime.handoff.complete(pending.request, { userId: identity.userId, organizationId: identity.organizationId })
+        : runtime.handoff.deny(pending.request);
     res.redirect(303, target);
   };
 }

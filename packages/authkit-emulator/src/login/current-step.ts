@@ -1,6 +1,5 @@
 import type { Response } from "express";
-import { clientDisplayName } from "../oauth/client-registry.js";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { findConnection } from "../store/connections.js";
 import { activeMemberships } from "../store/memberships.js";
 import { findOrganization } from "../store/organizations.js";
@@ -22,9 +21,9 @@ function redirectHost(redirectUri: string): string {
  * Renders the page for where the sign-in stands: identify the user (password, magic code or
  * SSO), then pick an organization when there are several, then consent.
  */
-export function showCurrentStep(runtime: OAuthRuntime, pending: PendingAuthorization, res: Response): void {
+export function showCurrentStep(runtime: LoginRuntime, pending: PendingAuthorization, res: Response): void {
   const { ctx } = runtime;
-  const clientName = clientDisplayName(pending.request.client);
+  const clientName = runtime.handoff.clientName(pending.request);
   const identity = pending.identity;
   const user = identity && findUser(ctx, identity.userId);
   if (!identity || !user) {

@@ -1,9 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { RequestHandler } from "express";
 import { constantTimeEqual } from "../http/constant-time-equal.js";
-import { clientDisplayName } from "../oauth/client-registry.js";
-import { createPrefixedId } from "../oauth/opaque-ids.js";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { beginIdentification, completeIdentification } from "./identification.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { magicCodePage } from "./pages/magic-code-page.js";
@@ -18,7 +16,7 @@ export const MAGIC_CODE_TTL_SECONDS = 600;
 const MAGIC_CODE_ATTEMPTS = 5;
 
 /** POST /login/magic-code: "emails" a 6-digit code to the outbox and the dev log. */
-export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
+export function sendMagicCode(runtime: LoginRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
@@ -35,13 +33,12 @@ export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
     if (!user) {
       // A development emulator may say so plainly; real AuthKit would not reveal it.
       const error = "No user with this email exists in the emulator. Add one with the admin API or the seed.";
-      sendHtml(res, 404, signInPage({ pendingId: pending.id, clientName: clientDisplayName(pending.request.client), email, error }));
+      sendHtml(res, 404, signInPage({ pendingId: pending.id, clientName: runtime.handoff.clientName(pending.request), email, error }));
       return;
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     beginIdentification(pending, { kind: "magic-code", email: user.email, code, expiresAt: ctx.now() + MAGIC_CODE_TTL_SECONDS, attemptsLeft: MAGIC_CODE_ATTEMPTS });
     deliverToOutbox(ctx, {
-      id: createPrefixedId("email"),
       to: user.email,
       subject: "Your sign-in code",
       text: `Your sign-in code is ${code}. It expires in 10 minutes.`,
@@ -54,7 +51,7 @@ export function sendMagicCode(runtime: OAuthRuntime): RequestHandler {
 }
 
 /** POST /login/magic-code/verify: limited attempts, then the code is void. */
-export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
+export function verifyMagicCode(runtime: LoginRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
@@ -76,7 +73,7 @@ export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
     if (challenge.attemptsLeft <= 0 || challenge.expiresAt <= runtime.ctx.now()) {
       pending.challenge = undefined;
       const error = "That code has expired or was entered wrongly too many times. Request a new one.";
-      sendHtml(res, 400, signInPage({ pendingId: pending.id, clientName: clientDisplayName(pending.request.client), email: challenge.email, error }));
+      sendHtml(res, 400, signInPage({ pendingId: pending.id, clientName: runtime.handoff.clientName(pending.request), email: challenge.email, error }));
       return;
     }
     sendHtml(res, 400, magicCodePage({ pendingId: pending.id, email: challenge.email, error: "That code is not correct." }));
@@ -84,7 +81,7 @@ export function verifyMagicCode(runtime: OAuthRuntime): RequestHandler {
 }
 
 /** POST /login/restart: back to the email form ("use a different email"). */
-export function restartSignIn(runtime: OAuthRuntime): RequestHandler {
+export function restartSignIn(runtime: LoginRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;

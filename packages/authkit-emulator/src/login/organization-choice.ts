@@ -1,11 +1,11 @@
 import type { RequestHandler } from "express";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { showCurrentStep } from "./current-step.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { activeMemberships } from "../store/memberships.js";
 
 /** POST /login/organization: only an organization the signed-in user is an active member of is accepted. */
-export function chooseOrganization(runtime: OAuthRuntime): RequestHandler {
+export function chooseOrganization(runtime: LoginRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;

@@ -1,7 +1,6 @@
 import type { RequestHandler } from "express";
 import { constantTimeEqual } from "../http/constant-time-equal.js";
-import { clientDisplayName } from "../oauth/client-registry.js";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { beginIdentification, completeIdentification } from "./identification.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { signInPage } from "./pages/sign-in-page.js";
@@ -10,7 +9,7 @@ import { ssoConnectionForEmail } from "../store/connections.js";
 import { findUserByEmail } from "../store/users.js";
 
 /** POST /login/password: email + password, or on to the identity provider for an SSO domain. */
-export function passwordSignIn(runtime: OAuthRuntime): RequestHandler {
+export function passwordSignIn(runtime: LoginRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;
@@ -25,7 +24,7 @@ export function passwordSignIn(runtime: OAuthRuntime): RequestHandler {
     beginIdentification(pending);
     const user = findUserByEmail(ctx, email);
     if (!user || user.password === undefined || !constantTimeEqual(formField(req, "password"), user.password)) {
-      const clientName = clientDisplayName(pending.request.client);
+      const clientName = runtime.handoff.clientName(pending.request);
       sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, email, error: "Incorrect email or password." }));
       return;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { AuthorizationRequest } from "../oauth/authorization-request.js";
+import type { AuthorizationRequest } from "../oauth/hosted-login.js";
 
 /** How long a user has to finish signing in before the authorization must be restarted. */
 export const PENDING_AUTHORIZATION_TTL_SECONDS = 15 * 60;

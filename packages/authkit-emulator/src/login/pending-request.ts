@@ -1,5 +1,5 @@
 import type { Request, Response } from "express";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { BROWSER_BINDING_COOKIE, readCookie } from "./browser-binding.js";
 import type { PendingAuthorization } from "./pending-authorizations.js";
 import { errorPage } from "./pages/error-page.js";
@@ -9,7 +9,7 @@ import { sendHtml } from "./send-html.js";
  * The pending authorization a login request refers to (hidden field or query), checked against
  * the browser-binding cookie; renders the "expired" page and returns undefined otherwise.
  */
-export function loadPending(runtime: OAuthRuntime, req: Request, res: Response): PendingAuthorization | undefined {
+export function loadPending(runtime: LoginRuntime, req: Request, res: Response): PendingAuthorization | undefined {
   const id = (req.body as Record<string, unknown> | undefined)?.authorization_id ?? req.query.authorization_id;
   const pending = runtime.pending.find(id, readCookie(req, BROWSER_BINDING_COOKIE));
   if (!pending) {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { addMembership, DEFAULT_ROLE_SLUG, membershipOf } from "../store/memberships.js";
 import { showCurrentStep } from "./current-step.js";
 import { completeIdentification } from "./identification.js";
@@ -15,7 +15,7 @@ import { findUserByEmail } from "../store/users.js";
  * not a member yet becomes one with the default role (WorkOS just-in-time provisioning); one whose
  * membership there was deactivated is refused.
  */
-export function ssoSignIn(runtime: OAuthRuntime): RequestHandler {
+export function ssoSignIn(runtime: LoginRuntime): RequestHandler {
   return (req, res) => {
     const pending = loadPending(runtime, req, res);
     if (!pending) return;

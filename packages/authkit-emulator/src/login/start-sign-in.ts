@@ -1,8 +1,6 @@
 import type { Request, Response } from "express";
-import { completeAuthorization } from "../oauth/authorization-completion.js";
-import type { AuthorizationRequest } from "../oauth/authorization-request.js";
-import type { OAuthRuntime } from "../oauth/oauth-runtime.js";
-import { isNativeAppRedirect } from "../oauth/redirect-uri-policy.js";
+import type { AuthorizationRequest } from "../oauth/hosted-login.js";
+import type { LoginRuntime } from "./login-runtime.js";
 import { ensureBrowserBinding } from "./browser-binding.js";
 import { redirectToCurrentStep } from "./pending-request.js";
 import { activeMemberships } from "../store/memberships.js";
@@ -17,13 +15,13 @@ import { findUserByEmail } from "../store/users.js";
  * @example
  * startSignIn(runtime, req, res, request);
  */
-export function startSignIn(runtime: OAuthRuntime, req: Request, res: Response, request: AuthorizationRequest): void {
+export function startSignIn(runtime: LoginRuntime, req: Request, res: Response, request: AuthorizationRequest): void {
   const { ctx } = runtime;
-  if (ctx.autoLogin && isNativeAppRedirect(request.redirectUri)) {
+  if (ctx.autoLogin && runtime.handoff.isNativeApp(request)) {
     const user = findUserByEmail(ctx, ctx.autoLogin);
     if (user) {
       const organizationId = activeMemberships(ctx, user.id)[0]?.organization_id ?? null;
-      res.redirect(302, completeAuthorization(runtime, request, { userId: user.id, organizationId }));
+      res.redirect(302, runtime.handoff.complete(request, { userId: user.id, organizationId }));
       return;
     }
     ctx.logger.warn(`autoLogin user ${ctx.autoLogin} does not exist; showing the login page instead.`);

@@ -1,9 +1,7 @@
 import type { RequestHandler } from "express";
-import { errorPage } from "../login/pages/error-page.js";
-import { sendHtml } from "../login/send-html.js";
-import { startSignIn } from "../login/start-sign-in.js";
 import { buildRedirect, parseAuthorizationRequest, resolveAuthorizationTarget, type AuthorizationTarget } from "./authorization-request.js";
 import { OAuthError } from "./oauth-error.js";
+import type { HostedLogin } from "./hosted-login.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
 import { isNativeAppRedirect } from "./redirect-uri-policy.js";
 
@@ -14,7 +12,7 @@ import { isNativeAppRedirect } from "./redirect-uri-policy.js";
  * when its redirect URI is a native app's: any web page can register an https redirect URI, and
  * RFC 9700 §4.11.2 warns against redirecting to such a client before the user saw anything.
  */
-export function authorizeEndpoint(runtime: OAuthRuntime): RequestHandler {
+export function authorizeEndpoint(runtime: OAuthRuntime, login: HostedLogin): RequestHandler {
   return async (req, res) => {
     const query = req.query as Record<string, unknown>;
     let target: AuthorizationTarget;
@@ -22,18 +20,18 @@ export function authorizeEndpoint(runtime: OAuthRuntime): RequestHandler {
       target = await resolveAuthorizationTarget(query, runtime.clients);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      sendHtml(res, 400, errorPage({ title: "This sign-in link is not valid", code: error.code, description: error.description }));
+      login.showError(res, 400, { title: "This sign-in link is not valid", code: error.code, description: error.description });
       return;
     }
     try {
-      startSignIn(runtime, req, res, parseAuthorizationRequest(query, target));
+      login.start(req, res, parseAuthorizationRequest(query, target));
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       if (isNativeAppRedirect(target.redirectUri)) {
         res.redirect(302, buildRedirect(target, { error: error.code, error_description: error.description }));
         return;
       }
-      sendHtml(res, 400, errorPage({ title: "This sign-in request is not valid", code: error.code, description: error.description }));
+      login.showError(res, 400, { title: "This sign-in request is not valid", code: error.code, description: error.description });
     }
   };
 }

@@ -1,7 +1,8 @@
 import express, { type Router } from "express";
 import type { EmulatorContext } from "../context.js";
-import { createLoginRouter } from "../login/index.js";
+import { authorizationHandoff } from "./authorization-handoff.js";
 import { authorizeEndpoint } from "./authorize-endpoint.js";
+import type { HostedLoginFactory } from "./hosted-login.js";
 import { introspectionEndpoint } from "./introspection-endpoint.js";
 import { jwksEndpoint } from "./jwks-endpoint.js";
 import { authorizationServerMetadataEndpoint, openIdConfigurationEndpoint } from "./metadata-endpoints.js";
@@ -19,13 +20,14 @@ export { verifyAccessToken, type ActiveAccessToken } from "./verify-access-token
 /**
  * AuthKit's MCP OAuth surface and hosted login, mounted at the root of the emulator app:
  * well-known metadata, /oauth2/{authorize,token,register,jwks,userinfo,introspection,revoke},
- * /sso/jwks/:clientId and /login/...
+ * /sso/jwks/:clientId, and the hosted login that `createLogin` builds (mounted at /login/...).
  *
  * @example
- * app.use(createOAuthRouter(ctx));
+ * app.use(createOAuthRouter(ctx, createHostedLogin));
  */
-export function createOAuthRouter(ctx: EmulatorContext): Router {
+export function createOAuthRouter(ctx: EmulatorContext, createLogin: HostedLoginFactory): Router {
   const runtime = createOAuthRuntime(ctx);
+  const login = createLogin(authorizationHandoff(runtime));
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: "16kb" });
   const json = express.json({ limit: "16kb" });
@@ -36,7 +38,7 @@ export function createOAuthRouter(ctx: EmulatorContext): Router {
   router.get("/oauth2/jwks", jwksEndpoint(ctx));
   router.get("/sso/jwks/:clientId", jwksEndpoint(ctx));
 
-  router.get("/oauth2/authorize", authorizeEndpoint(runtime));
+  router.get("/oauth2/authorize", authorizeEndpoint(runtime, login));
   router.post("/oauth2/register", whenDynamicRegistrationEnabled(ctx), json, registerEndpoint(runtime));
   router.post("/oauth2/token", form, tokenEndpoint(runtime));
   router.get("/oauth2/userinfo", userinfoEndpoint(runtime));
@@ -44,7 +46,7 @@ export function createOAuthRouter(ctx: EmulatorContext): Router {
   router.post("/oauth2/introspection", form, introspectionEndpoint(runtime));
   router.post("/oauth2/revoke", form, revocationEndpoint(runtime));
 
-  router.use(createLoginRouter(runtime));
+  router.use(login.router);
   router.use(["/oauth2", "/.well-known", "/sso/jwks"], oauthErrorHandler(ctx.logger));
   return router;
 }

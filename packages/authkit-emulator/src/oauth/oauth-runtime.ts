@@ -1,17 +1,15 @@
 import type { EmulatorContext } from "../context.js";
-import { PendingAuthorizationStore } from "../login/pending-authorizations.js";
 import { AuthorizationCodeStore } from "./authorization-codes.js";
 import { ClientRegistry } from "./client-registry.js";
 
 /**
- * What the OAuth and login routes share, built once per router: the context plus the in-memory
- * stores that are deliberately not persisted (codes, sign-ins in progress, revoked access-token ids).
+ * What the OAuth routes share, built once per router: the context plus the in-memory stores that
+ * are deliberately not persisted (codes, revoked access-token ids).
  */
 export interface OAuthRuntime {
   ctx: EmulatorContext;
   clients: ClientRegistry;
   codes: AuthorizationCodeStore;
-  pending: PendingAuthorizationStore;
   /** jti → exp of access tokens revoked via RFC 7009; forgotten once they expire anyway. */
   revokedAccessTokens: Map<string, number>;
 }
@@ -22,7 +20,6 @@ export function createOAuthRuntime(ctx: EmulatorContext): OAuthRuntime {
     ctx,
     clients: new ClientRegistry(ctx),
     codes: new AuthorizationCodeStore(now),
-    pending: new PendingAuthorizationStore(now),
     revokedAccessTokens: new Map(),
   };
 }

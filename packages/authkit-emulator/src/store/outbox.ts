@@ -1,3 +1,4 @@
+import { newId } from "./ids.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { OutboxMessage } from "./types.js";
 
@@ -17,10 +18,10 @@ export function listOutbox(ctx: Pick<StoreContext, "state">): readonly OutboxMes
  * {@link OUTBOX_MAX_MESSAGES}, and saves.
  *
  * @example
- * deliverToOutbox(ctx, { id, to, subject, text, code });
+ * deliverToOutbox(ctx, { to, subject, text, code });
  */
-export function deliverToOutbox(ctx: StoreContext, message: Omit<OutboxMessage, "sent_at">): OutboxMessage {
-  const delivered = { ...message, sent_at: isoNow(ctx) };
+export function deliverToOutbox(ctx: StoreContext, message: Omit<OutboxMessage, "id" | "sent_at">): OutboxMessage {
+  const delivered = { id: newId("email"), ...message, sent_at: isoNow(ctx) };
   const { outbox } = ctx.state;
   outbox.push(delivered);
   if (outbox.length > OUTBOX_MAX_MESSAGES) outbox.splice(0, outbox.length - OUTBOX_MAX_MESSAGES);

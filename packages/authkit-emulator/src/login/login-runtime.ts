@@ -1,0 +1,15 @@
+import type { EmulatorContext } from "../context.js";
+import type { AuthorizationHandoff } from "../oauth/hosted-login.js";
+import { PendingAuthorizationStore } from "./pending-authorizations.js";
+
+/** What every login step shares: the authorization server's handoff and the sign-ins in progress. */
+export interface LoginRuntime {
+  ctx: EmulatorContext;
+  handoff: AuthorizationHandoff;
+  /** In memory on purpose: a sign-in in progress does not survive a restart. */
+  pending: PendingAuthorizationStore;
+}
+
+export function createLoginRuntime(handoff: AuthorizationHandoff): LoginRuntime {
+  return { ctx: handoff.ctx, handoff, pending: new PendingAuthorizationStore(() => handoff.ctx.now()) };
+}
