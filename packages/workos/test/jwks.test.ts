@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { resolveConfig } from "../src/config/resolve-config.js";
 import { baseConfig, startApp, type TestApp } from "./helpers/app.js";
 import { createSigningKey, TestIssuer } from "./helpers/issuer.js";
 
@@ -52,6 +53,43 @@ describe("JWKS handling", () => {
     });
     issuer.jwksMode = "up";
     expect((await call(token)).status).toBe(200);
+  });
+
+  it("trusts the held key set through an outage only for maxStaleMs after its last successful fetch, then answers 503", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const { issuer, call } = await setup({ cache: { jwks: { maxStaleMs: 60 * 60_000 }, tokens: false } });
+      expect((await call(await issuer.token())).status).toBe(200);
+      issuer.jwksMode = "down";
+      vi.setSystemTime(Date.now() + 30 * 60_000); // the set aged out of jose's cache: refetch fails, held set answers
+      expect((await call(await issuer.token())).status).toBe(200);
+      vi.setSystemTime(Date.now() + 31 * 60_000); // 61 minutes after the last successful fetch
+      const res = await call(await issuer.token());
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("10");
+      expect((await res.json()).error).toBe("temporarily_unavailable");
+      issuer.jwksMode = "up";
+      vi.setSystemTime(Date.now() + 10_000); // past the outage back-off
+      expect((await call(await issuer.token())).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("holds a key set for hours by default", () => {
+    expect(resolveConfig(baseConfig("https://acme.authkit.app"), {}).jwks.maxStaleMs).toBe(6 * 60 * 60_000);
+  });
+
+  it("accepts a valid token when two published keys share its kid, and still refuses a forged one", async () => {
+    const { issuer, call } = await setup({ cache: { tokens: false } });
+    const twin = await createSigningKey("key-1");
+    issuer.keys.push(twin);
+    expect((await call(await issuer.token())).status).toBe(200);
+    expect((await call(await issuer.token({}, { key: twin }))).status).toBe(200);
+    const forged = await createSigningKey("key-1");
+    const res = await call(await issuer.token({}, { key: forged }));
+    expect(res.status).toBe(401);
+    expect((await res.json()).error_description).toBe("Token verification failed");
   });
 
   it("answers 503, not a hang, when the JWKS is slower than the timeout", async () => {

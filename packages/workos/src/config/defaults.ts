@@ -20,6 +20,12 @@ export const defaults = {
   jwksCacheMaxAgeMs: 10 * 60_000,
   jwksCooldownMs: 30_000,
   jwksTimeoutMs: 5_000,
+  /**
+   * A held key set answers through an AuthKit outage for six hours after its last successful
+   * fetch, then requests get 503: long enough to ride out an incident, short enough that a key
+   * AuthKit revoked does not stay trusted while its JWKS cannot be reached.
+   */
+  jwksMaxStaleMs: 6 * 60 * 60_000,
   /** AuthKit's RFC 8414 document changes only when the dashboard does. */
   metadataTtlSeconds: 15 * 60,
   metadataTimeoutMs: 5_000,

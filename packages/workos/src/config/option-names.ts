@@ -7,7 +7,7 @@ const cacheNames: OptionNames<CacheConfig> = {
   tokens: { maxEntries: true },
   users: { ttlSeconds: true, maxEntries: true },
   memberships: { ttlSeconds: true, maxEntries: true },
-  jwks: { cacheMaxAgeMs: true, cooldownMs: true, timeoutMs: true },
+  jwks: { cacheMaxAgeMs: true, cooldownMs: true, timeoutMs: true, maxStaleMs: true },
   metadata: { ttlSeconds: true, timeoutMs: true },
 };
 

@@ -65,6 +65,7 @@ export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): Res
       cacheMaxAgeMs: checkNumber(cache.jwks?.cacheMaxAgeMs, "cache.jwks.cacheMaxAgeMs", defaults.jwksCacheMaxAgeMs),
       cooldownMs: checkNumber(cache.jwks?.cooldownMs, "cache.jwks.cooldownMs", defaults.jwksCooldownMs),
       timeoutMs: checkNumber(cache.jwks?.timeoutMs, "cache.jwks.timeoutMs", defaults.jwksTimeoutMs, 1),
+      maxStaleMs: checkNumber(cache.jwks?.maxStaleMs, "cache.jwks.maxStaleMs", defaults.jwksMaxStaleMs),
     },
     metadata: {
       ttlMs: 1000 * checkNumber(cache.metadata?.ttlSeconds, "cache.metadata.ttlSeconds", defaults.metadataTtlSeconds),

@@ -64,7 +64,7 @@ export interface CacheConfig {
   /** Organization membership lookups made by the access helpers when the token carries no role. */
   memberships?: { ttlSeconds?: number; maxEntries?: number };
   /** AuthKit's JWKS (jose `createRemoteJWKSet`). */
-  jwks?: { cacheMaxAgeMs?: number; cooldownMs?: number; timeoutMs?: number };
+  jwks?: { cacheMaxAgeMs?: number; cooldownMs?: number; timeoutMs?: number; maxStaleMs?: number };
   /** AuthKit's RFC 8414 document served at `/.well-known/oauth-authorization-server`. */
   metadata?: { ttlSeconds?: number; timeoutMs?: number };
 }
@@ -94,6 +94,6 @@ export interface ResolvedConfig {
   tokenCache: { maxEntries: number } | false;
   users: { ttlMs: number; maxEntries: number };
   memberships: { ttlMs: number; maxEntries: number };
-  jwks: { cacheMaxAgeMs: number; cooldownMs: number; timeoutMs: number };
+  jwks: { cacheMaxAgeMs: number; cooldownMs: number; timeoutMs: number; maxStaleMs: number };
   metadata: { ttlMs: number; timeoutMs: number };
 }

@@ -2,6 +2,9 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   errors,
+  flattenedVerify,
+  jwksCache,
+  type CryptoKey,
   type FlattenedJWSInput,
   type JSONWebKeySet,
   type JWSHeaderParameters,
@@ -12,6 +15,8 @@ export interface JwksSettings {
   cacheMaxAgeMs: number;
   cooldownMs: number;
   timeoutMs: number;
+  /** How long after its last successful fetch the held set may still answer while AuthKit is unreachable. */
+  maxStaleMs: number;
 }
 
 export type KeySource = ReturnType<typeof createJwksKeySource>;
@@ -24,7 +29,9 @@ export type KeySource = ReturnType<typeof createJwksKeySource>;
  * back to it, and for a few seconds after a failure skips the fetch altogether: a JWKS outage
  * then costs next to nothing for tokens signed by known keys. Only when no key
  * can be had at all does verification fail with `jwks_unavailable` (503), never a 401 that would
- * send clients back through sign-in for an outage they cannot fix.
+ * send clients back through sign-in for an outage they cannot fix. The held set is trusted for
+ * `maxStaleMs` after its last successful fetch and no longer: a key AuthKit has since revoked must
+ * not verify tokens for as long as an outage (or an attacker blocking the fetch) lasts.
  *
  * jose will not refetch for an unknown `kid` during its cooldown (30 s by default). Right after
  * AuthKit rotates keys that would refuse every token signed by the new key, and MCP clients
@@ -33,10 +40,13 @@ export type KeySource = ReturnType<typeof createJwksKeySource>;
  * flood of made-up `kid`s from turning into a flood of JWKS requests.
  */
 export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
+  // jose writes every successfully fetched set here, with the time of the fetch.
+  const fetched: { jwks?: JSONWebKeySet; uat?: number } = {};
   const remote = createRemoteJWKSet(jwksURL, {
     cacheMaxAge: settings.cacheMaxAgeMs,
     cooldownDuration: settings.cooldownMs,
     timeoutDuration: settings.timeoutMs,
+    [jwksCache]: fetched as Record<string, never>,
   });
 
   const forcedReloadIntervalMs = Math.min(1_000, settings.cooldownMs);
@@ -67,10 +77,10 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
   let unreachableUntilMs = 0;
   let lastKnown: { jwks: JSONWebKeySet; resolve: ReturnType<typeof createLocalJWKSet> } | undefined;
 
-  /** The last set jose fetched, imported once per distinct set rather than once per request. */
+  /** The last set jose fetched while it is young enough to trust, imported once per fetch rather than once per request. */
   function heldKeys() {
-    const jwks = remote.jwks();
-    if (!jwks) return undefined;
+    const { jwks, uat } = fetched;
+    if (!jwks || uat === undefined || Date.now() - uat > settings.maxStaleMs) return undefined;
     if (lastKnown?.jwks !== jwks) lastKnown = { jwks, resolve: createLocalJWKSet(jwks) };
     return lastKnown.resolve;
   }
@@ -79,8 +89,10 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
     const held = heldKeys();
     if (held) {
       try {
-        return await held(header, token);
-      } catch {
+        return await oneKey(held, header, token);
+      } catch (error) {
+        // A key was found but is ambiguous in a way no candidate resolves: that is the token's problem.
+        if (error instanceof WorkOSAuthError) throw error;
         // The held set has no key for this kid: fall through to 503.
       }
     }
@@ -96,7 +108,7 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
     }
     if (Date.now() < unreachableUntilMs) return fromHeldKeys(header, token, new Error("JWKS recently unreachable"));
     try {
-      return await resolve(header, token);
+      return await oneKey(resolve, header, token);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       unreachableUntilMs = Date.now() + outageBackoffMs;
@@ -105,6 +117,36 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
   }
 
   return { getKey, url: jwksURL };
+}
+
+/**
+ * A set may publish two keys under one `kid` (a rotation that reused the id). jose then names no
+ * key and offers the candidates instead; the one whose signature verifies this token is the key,
+ * so a valid token is not refused for the issuer's bookkeeping. None verifying is a bad token.
+ */
+async function oneKey(
+  lookup: (header: JWSHeaderParameters, token: FlattenedJWSInput) => Promise<CryptoKey>,
+  header: JWSHeaderParameters,
+  token: FlattenedJWSInput,
+): Promise<CryptoKey> {
+  try {
+    return await lookup(header, token);
+  } catch (error) {
+    if (!(error instanceof errors.JWKSMultipleMatchingKeys)) throw error;
+    for await (const candidate of error as unknown as AsyncIterable<CryptoKey>) {
+      if (await verifiesWith(token, candidate)) return candidate;
+    }
+    throw new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error });
+  }
+}
+
+async function verifiesWith(token: FlattenedJWSInput, key: CryptoKey): Promise<boolean> {
+  try {
+    await flattenedVerify(token, key, { algorithms: ["RS256"] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A failure to obtain the key set, as opposed to a set that has no key for this token. */
