@@ -29,8 +29,15 @@ export type AccessDeniedCode =
 
 export type ContextErrorCode = "no_session" | "client_not_initialized";
 
+/**
+ * `rate_limited`: the WorkOS API answered 429 (or asked to wait, and the wait is not over) and no
+ * recent value was held to serve instead; `retryAfterSeconds` says when asking again makes sense.
+ * `workos_api_error`: any other failure (outage, unknown id, rejected key).
+ */
+export type WorkOSApiErrorCode = "workos_api_error" | "rate_limited";
+
 /** Every `code` a {@link WorkOSError} can carry. */
-export type WorkOSErrorCode = AuthErrorCode | AccessDeniedCode | "workos_api_error" | ContextErrorCode;
+export type WorkOSErrorCode = AuthErrorCode | AccessDeniedCode | WorkOSApiErrorCode | ContextErrorCode;
 
 /**
  * The base of every error this package throws.
@@ -120,20 +127,29 @@ export class AccessDeniedError extends WorkOSError {
  * try {
  *   return (await getUser()).email;
  * } catch (error) {
- *   if (error instanceof WorkOSApiError && error.status === 429) return "Busy, try again shortly";
+ *   if (error instanceof WorkOSApiError && error.code === "rate_limited") return `Busy, try again in ${error.retryAfterSeconds} s`;
  *   throw error;
  * }
  */
 export class WorkOSApiError extends WorkOSError {
   protected static override readonly brandName: string = "WorkOSApiError";
   override name = "WorkOSApiError";
-  readonly code = "workos_api_error" as const;
+  readonly code: WorkOSApiErrorCode;
   /** HTTP status from the WorkOS API, when there was a response. */
   readonly status: number | undefined;
+  /** For `rate_limited`: whole seconds until the WorkOS API may be asked again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(message: string, status: number | undefined, cause: unknown) {
+  constructor(
+    message: string,
+    status: number | undefined,
+    cause: unknown,
+    options: { code?: WorkOSApiErrorCode; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause });
     this.status = status;
+    this.code = options.code ?? "workos_api_error";
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
@@ -167,6 +183,7 @@ export class WorkOSContextError extends WorkOSError {
  *     case "token_expired": return "sign in again";
  *     case "missing_permission": return `missing ${error.missing.join(", ")}`;
  *     case "workos_api_error": return `WorkOS answered ${error.status ?? "nothing"}`;
+ *     case "rate_limited": return `try again in ${error.retryAfterSeconds} s`;
  *     default: return error.message;
  *   }
  * }

@@ -97,7 +97,8 @@ describe("types", () => {
     expectTypeOf<web.AnyWorkOSError["code"]>().toEqualTypeOf<web.WorkOSErrorCode>();
     expectTypeOf<web.WorkOSAuthError["code"]>().toEqualTypeOf<web.AuthErrorCode>();
     expectTypeOf<web.AccessDeniedError["code"]>().toEqualTypeOf<web.AccessDeniedCode>();
-    expectTypeOf<web.WorkOSApiError["code"]>().toEqualTypeOf<"workos_api_error">();
+    expectTypeOf<web.WorkOSApiError["code"]>().toEqualTypeOf<web.WorkOSApiErrorCode>();
+    expectTypeOf<web.WorkOSApiErrorCode>().toEqualTypeOf<"workos_api_error" | "rate_limited">();
     expectTypeOf<web.WorkOSContextError["code"]>().toEqualTypeOf<web.ContextErrorCode>();
     expectTypeOf<web.WorkOSAuthError>().toExtend<web.WorkOSError>();
     expectTypeOf<web.WorkOSError>().toExtend<Error>();

@@ -64,7 +64,6 @@ const aliceOk = { ok: true, id: ALICE, email: "alice@acme.test" };
 
 describe("getUser() when the WorkOS API fails", () => {
   it.each([
-    ["429 (rate limited)", "rate-limit", 429, "rate limited by the WorkOS API; try again shortly"],
     ["500 (outage)", "error", 500, "the WorkOS API is unavailable; try again shortly"],
     ["502 with an HTML page (a gateway in front of the API)", "bad-gateway", 502, "the WorkOS API is unavailable; try again shortly"],
   ] as const)("gives the tool a clear WorkOSApiError on %s, retries once, and does not cache the failure", async (_label, mode, status, hint) => {
@@ -102,17 +101,17 @@ describe("getUser() when the WorkOS API fails", () => {
 
   it("makes no retry when apiMaxRetries is 0", async () => {
     const call = await setup({ apiMaxRetries: 0 });
-    proxy.mode = "rate-limit";
-    expect((await call(ALICE)).status).toBe(429);
+    proxy.mode = "error";
+    expect((await call(ALICE)).status).toBe(500);
     expect(proxy.count(userPath(ALICE))).toBe(1);
   });
 
   it("shares one failing request (and its one retry) among 20 concurrent calls for one user", async () => {
     const call = await setup();
-    proxy.mode = "rate-limit";
+    proxy.mode = "error";
     proxy.delayMs = 150; // keeps the first request in flight while the other 19 arrive
     const results = await Promise.all(Array.from({ length: 20 }, () => call(ALICE)));
-    expect(results.every((r) => r.ok === false && r.status === 429)).toBe(true);
+    expect(results.every((r) => r.ok === false && r.status === 500)).toBe(true);
     expect(proxy.count(userPath(ALICE))).toBeLessThanOrEqual(2);
 
     proxy.mode = "forward";

@@ -29,4 +29,11 @@ export const defaults = {
   /** AuthKit's RFC 8414 document changes only when the dashboard does. */
   metadataTtlSeconds: 15 * 60,
   metadataTimeoutMs: 5_000,
+  /** A healthy Redis or KV read takes a few ms; past this the lookup goes on to the API without it. */
+  storeTimeoutMs: 500,
+  /**
+   * Five minutes: WorkOS's rate-limit windows are 10 s and 60 s, so a throttled fleet keeps
+   * answering through several windows, while a removed member loses access within minutes.
+   */
+  staleIfRateLimitedSeconds: 300,
 } as const;

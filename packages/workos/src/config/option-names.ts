@@ -9,6 +9,10 @@ const cacheNames: OptionNames<CacheConfig> = {
   memberships: { ttlSeconds: true, maxEntries: true },
   jwks: { cacheMaxAgeMs: true, cooldownMs: true, timeoutMs: true, maxStaleMs: true },
   metadata: { ttlSeconds: true, timeoutMs: true },
+  // A leaf: the store's own methods are not option names.
+  store: true,
+  storeTimeoutMs: true,
+  staleIfRateLimitedSeconds: true,
 };
 
 const workosConfigNames: OptionNames<WorkOSConfig> = {

@@ -71,6 +71,9 @@ export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): Res
       ttlMs: 1000 * checkNumber(cache.metadata?.ttlSeconds, "cache.metadata.ttlSeconds", defaults.metadataTtlSeconds),
       timeoutMs: checkNumber(cache.metadata?.timeoutMs, "cache.metadata.timeoutMs", defaults.metadataTimeoutMs, 1),
     },
+    sharedStore: checkStore(cache),
+    staleIfRateLimitedMs:
+      1000 * checkNumber(cache.staleIfRateLimitedSeconds, "cache.staleIfRateLimitedSeconds", defaults.staleIfRateLimitedSeconds),
   };
 }
 
@@ -177,6 +180,19 @@ function checkNumber(value: number | undefined, name: string, fallback: number, 
     throw new TypeError(`[WorkOS] ${name} must be a number ≥ ${min}, got ${String(value)}`);
   }
   return value;
+}
+
+function checkStore(cache: NonNullable<WorkOSConfig["cache"]>): ResolvedConfig["sharedStore"] {
+  const timeoutMs = checkNumber(cache.storeTimeoutMs, "cache.storeTimeoutMs", defaults.storeTimeoutMs, 1);
+  const store = cache.store as unknown;
+  if (store === undefined) return undefined;
+  const methods = store as { getItem?: unknown; setItem?: unknown } | null;
+  if (typeof methods?.getItem !== "function" || typeof methods.setItem !== "function") {
+    throw new TypeError(
+      "[WorkOS] cache.store must be an unstorage Storage with getItem and setItem, e.g. createStorage({ driver: redisDriver({ url }) })",
+    );
+  }
+  return { store: cache.store!, timeoutMs };
 }
 
 function checkApi(input: WorkOSConfig, env: Env): ResolvedConfig["api"] {

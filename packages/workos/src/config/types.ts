@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.js";
+import type { SharedCacheStore } from "../workos/shared-cache.js";
 
 /**
  * Options for {@link workosProvider}. The four required settings may come from the
@@ -67,6 +68,20 @@ export interface CacheConfig {
   jwks?: { cacheMaxAgeMs?: number; cooldownMs?: number; timeoutMs?: number; maxStaleMs?: number };
   /** AuthKit's RFC 8414 document served at `/.well-known/oauth-authorization-server`. */
   metadata?: { ttlSeconds?: number; timeoutMs?: number };
+  /**
+   * A store shared by every instance for what the plugin fetches from the WorkOS API (users,
+   * memberships, role permissions): an unstorage `Storage`, e.g.
+   * `createStorage({ driver: redisDriver({ url }) })` or `cloudflareKVBindingDriver({ binding })`.
+   * Items carry their expiry, and nothing token-derived is written. Verified tokens stay per process.
+   */
+  store?: SharedCacheStore;
+  /** How long a read or write of `store` may take before the lookup goes on without it. Default 500. */
+  storeTimeoutMs?: number;
+  /**
+   * While the WorkOS API answers 429, a user or membership up to this many seconds past its TTL
+   * is served instead of an error. Default 300; 0 serves nothing stale.
+   */
+  staleIfRateLimitedSeconds?: number;
 }
 
 /** Every setting checked, normalised and defaulted, built once per provider. */
@@ -96,4 +111,6 @@ export interface ResolvedConfig {
   memberships: { ttlMs: number; maxEntries: number };
   jwks: { cacheMaxAgeMs: number; cooldownMs: number; timeoutMs: number; maxStaleMs: number };
   metadata: { ttlMs: number; timeoutMs: number };
+  sharedStore: { store: SharedCacheStore; timeoutMs: number } | undefined;
+  staleIfRateLimitedMs: number;
 }

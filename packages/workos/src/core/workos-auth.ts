@@ -15,7 +15,10 @@ import type { Session } from "../session/session.js";
 import { createAuthenticator } from "../verify/authenticate.js";
 import { createJwksKeySource } from "../verify/jwks-key-source.js";
 import { createWorkOSClient } from "../workos/client.js";
+import type { LookupDependencies } from "../workos/cached-lookup.js";
 import { createMembershipResolver } from "../workos/membership-resolver.js";
+import { gatedFetch, RateLimitGate } from "../workos/rate-limit-gate.js";
+import { SharedCache } from "../workos/shared-cache.js";
 import { createUserLoader } from "../workos/user-cache.js";
 import { createDiscoveryRoute } from "./discovery.js";
 import type { HttpAnswer } from "./http-answer.js";
@@ -106,10 +109,26 @@ export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
   const keys = createJwksKeySource(new URL(`${config.issuer}/oauth2/jwks`), config.jwks);
   const client = createWorkOSClient(config);
   registerClient(client);
+  // The caches' own client: its fetch honours the API's 429s (gatedFetch); `client` stays the SDK as configured.
+  const gate = new RateLimitGate();
+  const lookupClient = createWorkOSClient(config, gatedFetch(gate));
+  const lookups: LookupDependencies = {
+    gate,
+    metrics,
+    staleMs: config.staleIfRateLimitedMs,
+    shared:
+      config.sharedStore &&
+      new SharedCache({
+        ...config.sharedStore,
+        clientId: config.clientId,
+        logger,
+        onRead: (result) => metrics.sharedCacheRead(result),
+      }),
+  };
   const services = {
     client,
-    users: createUserLoader(client, config.users),
-    memberships: createMembershipResolver(client, config.memberships),
+    users: createUserLoader(lookupClient, lookups, config.users),
+    memberships: createMembershipResolver(lookupClient, lookups, config.memberships),
   };
   const verify = createAuthenticator(config, keys, metrics);
   const resourceURL = new URL(config.resource);

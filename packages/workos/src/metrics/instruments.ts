@@ -48,6 +48,18 @@ export const instruments = {
     unit: "{lookup}",
     description: "getUser() lookups, by xmcp.workos.cache.result (hit or miss)",
   },
+  sharedCacheReads: {
+    kind: "counter",
+    name: "xmcp.workos.shared_cache.reads",
+    unit: "{read}",
+    description: "Reads of the shared cache store (cache.store), by xmcp.workos.cache.result (hit, miss or error)",
+  },
+  rateLimitedLookups: {
+    kind: "counter",
+    name: "xmcp.workos.api.rate_limited_lookups",
+    unit: "{lookup}",
+    description: "Lookups made while the WorkOS API was rate limiting, by xmcp.workos.outcome (served_stale or refused)",
+  },
 } as const satisfies Record<string, InstrumentDefinition>;
 
 export type InstrumentName = keyof typeof instruments;

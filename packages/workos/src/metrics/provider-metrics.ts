@@ -15,6 +15,10 @@ export interface ProviderStats {
   workosApi: Record<string, { calls: number; failures: number }>;
   /** `getUser()` lookups answered from the per-user cache or sent to the API. */
   userCache: { hits: number; misses: number };
+  /** Reads of `cache.store`: found fresh or stale, absent, or failed (the store unavailable). */
+  sharedCache: { hits: number; misses: number; errors: number };
+  /** Lookups while the WorkOS API was rate limiting: answered with a held value, or refused (`rate_limited`). */
+  rateLimited: { servedStale: number; refused: number };
 }
 
 /**
@@ -38,6 +42,8 @@ export class ProviderMetrics {
     jwks: { fetches: 0, failures: 0 },
     workosApi: {},
     userCache: { hits: 0, misses: 0 },
+    sharedCache: { hits: 0, misses: 0, errors: 0 },
+    rateLimited: { servedStale: 0, refused: 0 },
   };
 
   /** @param meterProvider defaults to the global one, so register the SDK before creating the provider. */
@@ -96,6 +102,19 @@ export class ProviderMetrics {
     else this.#stats.userCache.misses++;
   }
 
+  sharedCacheRead(result: "hit" | "miss" | "error"): void {
+    this.#counters.sharedCacheReads!.add(1, { [CACHE_RESULT]: result });
+    if (result === "hit") this.#stats.sharedCache.hits++;
+    else if (result === "miss") this.#stats.sharedCache.misses++;
+    else this.#stats.sharedCache.errors++;
+  }
+
+  rateLimitedLookup(outcome: "served_stale" | "refused"): void {
+    this.#counters.rateLimitedLookups!.add(1, { [OUTCOME]: outcome });
+    if (outcome === "served_stale") this.#stats.rateLimited.servedStale++;
+    else this.#stats.rateLimited.refused++;
+  }
+
   /** A copy: the caller may keep or change it without touching the running totals. */
   stats(): ProviderStats {
     return structuredClone(this.#stats);
@@ -109,5 +128,6 @@ export const METER_NAME = "@xmcp-dev/workos";
 const ERROR_TYPE = "error.type";
 const CACHE_RESULT = "xmcp.workos.cache.result";
 const API_METHOD = "xmcp.workos.api.method";
+const OUTCOME = "xmcp.workos.outcome";
 const CACHE_HIT: Attributes = Object.freeze({ [CACHE_RESULT]: "hit" });
 const CACHE_MISS: Attributes = Object.freeze({ [CACHE_RESULT]: "miss" });

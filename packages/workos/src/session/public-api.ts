@@ -19,8 +19,10 @@ export {
   type AuthErrorCode,
   type AccessDeniedCode,
   type ContextErrorCode,
+  type WorkOSApiErrorCode,
 } from "../errors.js";
 export type { WorkOSConfig, CacheConfig } from "../config/types.js";
+export type { SharedCacheStore, SharedCacheItem } from "../workos/shared-cache.js";
 export type { Session } from "./session.js";
 export type { JWTClaims } from "./claims.js";
 export type { AuthInfo } from "./auth-info.js";

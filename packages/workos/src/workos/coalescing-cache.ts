@@ -1,30 +1,56 @@
 /**
- * A small TTL cache for WorkOS API lookups: concurrent misses for one key share a single
- * in-flight request, and only successes are cached, so a failing API is asked again on the next
- * call instead of having its error replayed for a whole TTL.
+ * A value and how long it may be used: as is until `freshUntilMs`, and after that, only while
+ * the WorkOS API is rate limiting, until `staleUntilMs`.
+ */
+export interface CacheEntry<T> {
+  value: T;
+  freshUntilMs: number;
+  staleUntilMs: number;
+}
+
+/**
+ * The per-process cache in front of every WorkOS lookup: a fresh entry answers at once,
+ * concurrent misses for one key share a single load, and only what a load returns is kept, so a
+ * failing API is asked again on the next call instead of having its error replayed for a TTL.
+ * An entry past its freshness stays held until `staleUntilMs` and is handed to the next load,
+ * which may serve it again while the API is throttled.
  */
 export class CoalescingCache<T> {
-  readonly #values = new Map<string, { value: T; expiresAtMs: number }>();
+  readonly #entries = new Map<string, CacheEntry<T>>();
   readonly #inFlight = new Map<string, Promise<T>>();
-  readonly #ttlMs: number;
   readonly #maxEntries: number;
+  readonly #onLookup: (hit: boolean) => void;
 
-  constructor(options: { ttlMs: number; maxEntries: number }) {
-    this.#ttlMs = options.ttlMs;
+  constructor(options: { maxEntries: number; onLookup?: (hit: boolean) => void }) {
     this.#maxEntries = options.maxEntries;
+    this.#onLookup = options.onLookup ?? (() => {});
   }
 
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.#values.get(key);
-    if (hit && hit.expiresAtMs > Date.now()) return Promise.resolve(hit.value);
+  /**
+   * @param load gets the entry held for `key` (fresh or not, while still within `staleUntilMs`)
+   *   and resolves to the entry to keep.
+   */
+  get(key: string, load: (held: CacheEntry<T> | undefined) => Promise<CacheEntry<T>>): Promise<T> {
+    const now = Date.now();
+    const held = this.#entries.get(key);
+    if (held && held.freshUntilMs > now) {
+      this.#onLookup(true);
+      return Promise.resolve(held.value);
+    }
     const pending = this.#inFlight.get(key);
-    if (pending) return pending;
+    if (pending) {
+      this.#onLookup(true);
+      return pending;
+    }
+    this.#onLookup(false);
+    const usable = held && held.staleUntilMs > now ? held : undefined;
+    if (held && !usable) this.#entries.delete(key);
 
-    const request = load().then(
-      (value) => {
+    const request = load(usable).then(
+      (entry) => {
         this.#inFlight.delete(key);
-        this.#store(key, value);
-        return value;
+        this.#keep(key, entry);
+        return entry.value;
       },
       (error: unknown) => {
         this.#inFlight.delete(key);
@@ -36,16 +62,16 @@ export class CoalescingCache<T> {
   }
 
   delete(key: string): void {
-    this.#values.delete(key);
+    this.#entries.delete(key);
   }
 
-  #store(key: string, value: T): void {
-    if (this.#ttlMs === 0) return;
-    this.#values.delete(key);
-    if (this.#values.size >= this.#maxEntries) {
-      const oldest = this.#values.keys().next();
-      if (!oldest.done) this.#values.delete(oldest.value);
+  #keep(key: string, entry: CacheEntry<T>): void {
+    this.#entries.delete(key);
+    if (entry.staleUntilMs <= Date.now()) return;
+    if (this.#entries.size >= this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (!oldest.done) this.#entries.delete(oldest.value);
     }
-    this.#values.set(key, { value, expiresAtMs: Date.now() + this.#ttlMs });
+    this.#entries.set(key, entry);
   }
 }

@@ -1,18 +1,21 @@
 import type { User, WorkOS } from "@workos-inc/node";
-import { toWorkOSApiError } from "./api-error.js";
-import { CoalescingCache } from "./coalescing-cache.js";
+import { createCachedLookup, type LookupDependencies } from "./cached-lookup.js";
 
 export type UserLoader = (userId: string) => Promise<User>;
 
-/** `getUser()` behind a short per-user TTL: a burst of tool calls by one user costs one API request. */
-export function createUserLoader(client: WorkOS, options: { ttlMs: number; maxEntries: number }): UserLoader {
-  const cache = new CoalescingCache<User>(options);
-  return (userId) =>
-    cache.get(userId, async () => {
-      try {
-        return await client.userManagement.getUser(userId);
-      } catch (error) {
-        throw toWorkOSApiError("load the signed-in user", error);
-      }
-    });
+/**
+ * `getUser()` behind the per-process cache and, when configured, the shared store: a burst of
+ * tool calls by one user costs one API request per TTL, across every instance sharing the store.
+ */
+export function createUserLoader(client: WorkOS, deps: LookupDependencies, options: { ttlMs: number; maxEntries: number }): UserLoader {
+  return createCachedLookup<User>(deps, {
+    kind: "user",
+    method: "userManagement.getUser",
+    action: "load the signed-in user",
+    ...options,
+    fetch: (userId) => client.userManagement.getUser(userId),
+    isValue: (value, userId): value is User =>
+      typeof value === "object" && value !== null && (value as User).object === "user" && (value as User).id === userId,
+    onLookup: (hit) => deps.metrics.userCacheLookup(hit),
+  });
 }

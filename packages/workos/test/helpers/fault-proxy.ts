@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 /**
  * What the proxy does with a request whose path matches `faultPaths`:
  * - `forward`: pass it to the target unchanged (after `delayMs`);
- * - `rate-limit`: answer 429 with `Retry-After: 0`, as WorkOS does when an API key is throttled;
+ * - `rate-limit`: answer 429 with `Retry-After: retryAfter` and WorkOS's body, as WorkOS does when throttling;
  * - `error`: answer 500 with WorkOS's JSON error body;
  * - `bad-gateway`: answer 502 with an HTML page, as a load balancer in front of an API does;
  * - `reset`: drop the connection without answering.
@@ -26,6 +26,8 @@ export class FaultProxy {
   mode: FaultMode = "forward";
   /** Added before a matching request is answered or forwarded. */
   delayMs = 0;
+  /** The `Retry-After` header value of `rate-limit` answers (seconds or an HTTP-date). */
+  retryAfter = "0";
   /** Which paths `mode` and `delayMs` apply to; default every path. */
   faultPaths: RegExp = /.*/;
   /** Requests received, by path without the query string, whatever the mode did with them. */
@@ -75,8 +77,8 @@ export class FaultProxy {
     switch (mode) {
       case "rate-limit":
         return void res
-          .writeHead(429, { "content-type": "application/json", "retry-after": "0" })
-          .end(JSON.stringify({ message: "Too many requests" }));
+          .writeHead(429, { "content-type": "application/json", "retry-after": this.retryAfter })
+          .end(JSON.stringify({ code: "rate_limit_exceeded", message: "Too many requests." }));
       case "error":
         return void res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: "Internal Server Error" }));
       case "bad-gateway":
