@@ -14,7 +14,10 @@ const exampleSrc = path.resolve(benchDir, "../examples/workos-http/src");
  * the authenticated builds, `src/middleware.ts` gains the bench's counters route (below) and,
  * for the builds that are not the default, a `cache` option.
  */
-export async function buildBenchApps(servers: readonly ServerProcess[]): Promise<Map<ServerProcess["id"], ExampleBuild>> {
+export async function buildBenchApps(
+  servers: readonly ServerProcess[],
+  options: { minify: boolean },
+): Promise<Map<ServerProcess["id"], ExampleBuild>> {
   const builds = new Map<ServerProcess["id"], ExampleBuild>();
   for (const server of servers) {
     const replace: Record<string, string> =
@@ -24,6 +27,7 @@ export async function buildBenchApps(servers: readonly ServerProcess[]): Promise
             "src/tools/greet.ts": greetWithoutSession(),
           }
         : { "src/middleware.ts": benchMiddleware(server.cache) };
+    if (!options.minify) replace["xmcp.config.ts"] = unminifiedConfig();
     builds.set(server.id, buildExampleCopy({ buildDir: path.join(benchDir, ".build", server.id), port: await freePort(), replace }));
   }
   return builds;
@@ -34,6 +38,17 @@ function greetWithoutSession(): string {
   const source = readFileSync(path.join(exampleSrc, "tools/greet.ts"), "utf8");
   const withoutImport = mustReplace(source, 'import { getSession } from "@xmcp-dev/workos";\n', "", "tools/greet.ts");
   return mustReplace(withoutImport, "getSession().userId", '"anonymous"', "tools/greet.ts");
+}
+
+/**
+ * The example's xmcp config with rspack's minifier off, for `--profile`: a CPU profile of a
+ * minified bundle names jose's and the plugin's functions `e`, `t`, `a`.
+ */
+function unminifiedConfig(): string {
+  const source = readFileSync(path.join(exampleSrc, "../xmcp.config.ts"), "utf8");
+  const find = "const config: XmcpConfig = {";
+  const bundler = "\n  bundler: (rspack) => ({ ...rspack, optimization: { ...rspack.optimization, minimize: false } }), // bench/apps.ts --profile";
+  return mustReplace(source, find, `${find}${bundler}`, "../xmcp.config.ts");
 }
 
 /** Where the authenticated builds answer the provider's `stats()`, read before and after each measured run. */

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average ${loadAtStart}`);
 
   log(`building the example ${processes.length} times into bench/.build (${processes.map((p) => p.id).join(", ")}) …`);
-  const builds = await buildBenchApps(processes);
+  const builds = await buildBenchApps(processes, { minify: !args.profile });
   const pinServer = pinProcesses(process.pid);
   log(pinServer ? "pinned: servers on the last core, this process (autocannon, emulator, proxy) on the others" : "not pinned (needs Linux, taskset and 2+ cores)");
 

@@ -14,6 +14,7 @@ import { registerClient, runWithRequestContext } from "../session/request-contex
 import type { Session } from "../session/session.js";
 import { createAuthenticator } from "../verify/authenticate.js";
 import { createJwksKeySource } from "../verify/jwks-key-source.js";
+import { webCryptoJwtVerifier, type JwtVerifier } from "../verify/jwt-verifier.js";
 import { createWorkOSClient } from "../workos/client.js";
 import type { LookupDependencies } from "../workos/cached-lookup.js";
 import { createMembershipResolver } from "../workos/membership-resolver.js";
@@ -90,6 +91,14 @@ export interface WorkOSAuth {
 }
 
 /**
+ * What differs between runtimes, chosen by the entry point: the Node entry points pass the Node
+ * verifier; anything else gets jose's WebCrypto one, which runs wherever `crypto.subtle` does.
+ */
+export interface CoreRuntime {
+  verifier?: JwtVerifier;
+}
+
+/**
  * Builds the core once: the configuration check, the JWKS key set, the WorkOS client, the
  * metadata documents and the caches. Adapters call it when their factory runs, never per request.
  *
@@ -102,7 +111,7 @@ export interface WorkOSAuth {
  * }
  * return auth.runWithSession(result, () => handle(request));
  */
-export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
+export function createWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime = {}): WorkOSAuth {
   const config = resolveConfig(options);
   const { logger } = config;
   const metrics = new ProviderMetrics();
@@ -130,7 +139,7 @@ export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
     users: createUserLoader(lookupClient, lookups, config.users),
     memberships: createMembershipResolver(lookupClient, lookups, config.memberships),
   };
-  const verify = createAuthenticator(config, keys, metrics);
+  const verify = createAuthenticator(config, { keys, metrics, verifier: runtime.verifier ?? webCryptoJwtVerifier });
   const resourceURL = new URL(config.resource);
 
   const protectedResource = protectedResourceMetadata(config);

@@ -5,7 +5,8 @@ import { sessionFromClaims, type Session } from "../session/session.js";
 import { readBearerToken } from "./bearer-header.js";
 import type { KeySource } from "./jwks-key-source.js";
 import { VerifiedTokenCache } from "./token-cache.js";
-import { verifyAccessToken } from "./verify-access-token.js";
+import type { JwtVerifier } from "./jwt-verifier.js";
+import { verifyAccessToken, type VerifyOptions } from "./verify-access-token.js";
 
 export interface Authenticated {
   token: string;
@@ -18,13 +19,18 @@ export type Authenticate = (authorization: string | readonly string[] | undefine
  * The verification core: an `Authorization` header value in, an authenticated session or a
  * coded {@link WorkOSAuthError} out. Knows nothing of Express or HTTP responses.
  */
-export function createAuthenticator(config: ResolvedConfig, keys: KeySource, metrics: ProviderMetrics): Authenticate {
+export function createAuthenticator(
+  config: ResolvedConfig,
+  parts: { keys: KeySource; verifier: JwtVerifier; metrics: ProviderMetrics },
+): Authenticate {
+  const { metrics } = parts;
   const cache = config.tokenCache ? new VerifiedTokenCache<Readonly<Session>>(config.tokenCache.maxEntries) : undefined;
-  const verifyOptions = {
+  const verifyOptions: VerifyOptions = {
     issuer: config.issuer,
     audiences: config.audiences,
     clockToleranceSeconds: config.clockToleranceSeconds,
-    keys,
+    keys: parts.keys,
+    verifier: parts.verifier,
   };
 
   async function authenticate(authorization: string | readonly string[] | undefined): Promise<Authenticated> {

@@ -1,37 +1,32 @@
-import { errors, jwtVerify } from "jose";
+import { errors } from "jose";
 import { WorkOSAuthError } from "../errors.js";
 import type { JWTClaims } from "../session/claims.js";
 import type { KeySource } from "./jwks-key-source.js";
+import type { JwtClaimsCheck, JwtVerifier } from "./jwt-verifier.js";
 import { isAccessTokenShape } from "./token-type.js";
 
-export interface VerifyOptions {
-  issuer: string;
-  audiences: string[];
-  clockToleranceSeconds: number;
+export interface VerifyOptions extends JwtClaimsCheck {
   keys: KeySource;
+  /** `webCryptoJwtVerifier` where only WebCrypto exists, `nodeJwtVerifier` on Node. */
+  verifier: JwtVerifier;
 }
 
 /**
  * Verifies an AuthKit access token and returns its claims, or throws a {@link WorkOSAuthError}.
  *
- * RS256 only: AuthKit signs with RSA, and pinning the algorithm shuts out `alg: none` and the
- * HS256-with-the-public-key confusion. Only access tokens pass: not an ID token, logout token or
+ * RS256 only (see {@link JwtVerifier}). Only access tokens pass: not an ID token, logout token or
  * security event token signed by the same key. `exp` and `sub` are required; `sid` is not, because
  * machine-to-machine tokens carry none.
  *
  * @example
- * const claims = await verifyAccessToken(token, { issuer, audiences: [resource], clockToleranceSeconds: 30, keys });
+ * const claims = await verifyAccessToken(token, {
+ *   issuer, audiences: [resource], clockToleranceSeconds: 30, keys, verifier: webCryptoJwtVerifier,
+ * });
  */
 export async function verifyAccessToken(token: string, options: VerifyOptions): Promise<JWTClaims> {
   try {
     if (!hasCanonicalSignature(token)) throw new WorkOSAuthError("invalid_token", "Token verification failed");
-    const { payload, protectedHeader } = await jwtVerify(token, options.keys.getKey, {
-      issuer: options.issuer,
-      audience: options.audiences,
-      algorithms: ["RS256"],
-      clockTolerance: options.clockToleranceSeconds,
-      requiredClaims: ["exp", "sub"],
-    });
+    const { payload, protectedHeader } = await options.verifier(token, options.keys.getKey, options);
     if (!isAccessTokenShape(protectedHeader, payload)) throw new WorkOSAuthError("invalid_token", "Token verification failed");
     // jose checks `iat` only against a maximum age; a token minted in the future is as suspect as an `nbf` one.
     if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + options.clockToleranceSeconds) {
