@@ -91,8 +91,9 @@ export interface WorkOSAuth {
 }
 
 /**
- * What differs between runtimes, chosen by the entry point: the Node entry points pass the Node
- * verifier; anything else gets jose's WebCrypto one, which runs wherever `crypto.subtle` does.
+ * What differs between runtimes, chosen by the entry point: `workosProvider` (Node) passes the
+ * Node verifier; `createWorkOSAuth` gets jose's WebCrypto one, which runs wherever
+ * `crypto.subtle` does.
  */
 export interface CoreRuntime {
   verifier?: JwtVerifier;
@@ -111,7 +112,12 @@ export interface CoreRuntime {
  * }
  * return auth.runWithSession(result, () => handle(request));
  */
-export function createWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime = {}): WorkOSAuth {
+export function createWorkOSAuth(options: WorkOSConfig): WorkOSAuth {
+  return buildWorkOSAuth(options, {});
+}
+
+/** {@link createWorkOSAuth} with the runtime's parts chosen by a Node entry point (`workosProvider`). */
+export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): WorkOSAuth {
   const config = resolveConfig(options);
   const { logger } = config;
   const metrics = new ProviderMetrics();

@@ -1,5 +1,5 @@
 import type { WorkOSConfig } from "../config/types.js";
-import { createWorkOSAuth, type WorkOSAuth } from "../core/workos-auth.js";
+import { buildWorkOSAuth, type WorkOSAuth } from "../core/workos-auth.js";
 import type { ProviderStats } from "../metrics/provider-metrics.js";
 import { nodeJwtVerifier } from "../verify/node-jwt-verifier.js";
 import { createExpressMiddleware, type ExpressMiddleware } from "./middleware.js";
@@ -27,6 +27,6 @@ export type WorkOSProvider = ExpressMiddleware & {
  * });
  */
 export function workosProvider(options: WorkOSConfig): WorkOSProvider {
-  const auth = createWorkOSAuth(options, { verifier: nodeJwtVerifier });
+  const auth = buildWorkOSAuth(options, { verifier: nodeJwtVerifier });
   return Object.assign(createExpressMiddleware(auth), { stats: auth.stats });
 }
