@@ -7,6 +7,7 @@ export default defineConfig([
       express: "src/express/index.ts",
       web: "src/web/index.ts",
       doctor: "src/doctor/index.ts",
+      testing: "src/testing/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

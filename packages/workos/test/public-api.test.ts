@@ -3,6 +3,8 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import * as root from "@xmcp-dev/workos";
 import * as express from "@xmcp-dev/workos/express";
 import * as web from "@xmcp-dev/workos/web";
+import * as testing from "@xmcp-dev/workos/testing";
+import * as doctor from "@xmcp-dev/workos/doctor";
 
 // Pins the published surface of every entry point: the names at run time (the built files) and
 // the types (the built declarations, checked by `npm run lint`).
@@ -36,6 +38,14 @@ describe("entry points", () => {
   it("`@xmcp-dev/workos/web` exports the session API and the core, nothing of Express", () => {
     expect(Object.keys(web).sort()).toEqual([...shared].sort());
   });
+
+  it("`@xmcp-dev/workos/testing` exports withSession only", () => {
+    expect(Object.keys(testing)).toEqual(["withSession"]);
+  });
+
+  it("`@xmcp-dev/workos/doctor` exports the doctor's run and its formatter", () => {
+    expect(Object.keys(doctor).sort()).toEqual(["formatReport", "runDoctor"]);
+  });
 });
 
 describe("types", () => {
@@ -48,6 +58,15 @@ describe("types", () => {
       expectTypeOf(api.requireOrganization).toEqualTypeOf<(organizationId?: string) => string>();
       expectTypeOf(api.requireScopes).toEqualTypeOf<(...scopes: string[]) => void>();
     }
+  });
+
+  it("test kit and doctor", () => {
+    expectTypeOf(testing.withSession<string>).toEqualTypeOf<
+      (session: testing.TestSession | string, fn: () => string | Promise<string>, options?: testing.WithSessionOptions) => Promise<string>
+    >();
+    expectTypeOf<testing.WithSessionOptions["auth"]>().toEqualTypeOf<web.WorkOSAuth | undefined>();
+    expectTypeOf(doctor.runDoctor).parameter(0).toEqualTypeOf<doctor.DoctorInput>();
+    expectTypeOf(doctor.runDoctor).returns.toEqualTypeOf<Promise<doctor.DoctorReport>>();
   });
 
   it("Session has Dates and seconds", () => {
