@@ -25,6 +25,12 @@ function assertWellFormedClientIdUrl(clientId: string): void {
   }
 }
 
+/** Every failure to obtain a document, whatever the cause: the same words, or a web page could tell a closed port from an open one. */
+export const CIMD_FETCH_FAILED = "The client metadata document could not be fetched.";
+
+/** Why a fetch failed; logged for the developer, never sent to the client. */
+class DocumentUnavailable extends Error {}
+
 async function readCappedBody(response: Response): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return "";
@@ -36,7 +42,7 @@ async function readCappedBody(response: Response): Promise<string> {
     size += value.byteLength;
     if (size > CIMD_MAX_BYTES) {
       await reader.cancel();
-      throw new OAuthError("invalid_client", `The client metadata document is larger than ${CIMD_MAX_BYTES} bytes.`);
+      throw new DocumentUnavailable(`larger than ${CIMD_MAX_BYTES} bytes`);
     }
     chunks.push(value);
   }
@@ -44,14 +50,11 @@ async function readCappedBody(response: Response): Promise<string> {
 }
 
 /**
- * Fetches and validates a Client ID Metadata Document. Redirects are not followed: the document
- * must live at the client_id URL itself, or `client_id` could not equal it.
- *
- * @example
- * const metadata = await fetchClientIdMetadataDocument("https://client.example/oauth/metadata.json");
+ * GETs the document and returns it once it proves to be one: a JSON object whose `client_id` is
+ * its own URL. Until then every failure is a {@link DocumentUnavailable}. Redirects are not
+ * followed: the document must live at the client_id URL itself, or `client_id` could not equal it.
  */
-export async function fetchClientIdMetadataDocument(clientId: string): Promise<ClientMetadata> {
-  assertWellFormedClientIdUrl(clientId);
+async function loadDocument(clientId: string): Promise<object> {
   let response: Response;
   try {
     response = await fetch(clientId, {
@@ -59,30 +62,60 @@ export async function fetchClientIdMetadataDocument(clientId: string): Promise<C
       headers: { accept: "application/json" },
       signal: AbortSignal.timeout(CIMD_FETCH_TIMEOUT_MS),
     });
-  } catch {
-    throw new OAuthError("invalid_client", "The client metadata document could not be fetched.");
+  } catch (error) {
+    throw new DocumentUnavailable(error instanceof Error ? error.message : "request failed");
   }
   if (response.status !== 200) {
-    await response.body?.cancel();
-    throw new OAuthError("invalid_client", `Fetching the client metadata document returned HTTP ${response.status}.`);
+    await response.body?.cancel().catch(() => undefined);
+    throw new DocumentUnavailable(`HTTP ${response.status}`);
   }
   let text: string;
   try {
     text = await readCappedBody(response);
   } catch (error) {
     // The timeout above also covers the body: a server that sends headers and then stalls or
-    // resets is as unreachable as one that never answered, not an emulator failure (a 500).
-    if (error instanceof OAuthError) throw error;
-    throw new OAuthError("invalid_client", "The client metadata document could not be fetched.");
+    // resets is as unreachable as one that never answered.
+    if (error instanceof DocumentUnavailable) throw error;
+    throw new DocumentUnavailable("the body could not be read");
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
-    throw new OAuthError("invalid_client", "The client metadata document is not valid JSON.");
+    throw new DocumentUnavailable("not valid JSON");
   }
   if (typeof document !== "object" || document === null || (document as { client_id?: unknown }).client_id !== clientId) {
-    throw new OAuthError("invalid_client", "The client metadata document's client_id does not equal its URL.");
+    throw new DocumentUnavailable("its client_id does not equal its URL");
+  }
+  return document;
+}
+
+export interface MetadataDocumentFetchOptions {
+  /** True for URLs this emulator itself answers: fetching one would make it call itself. */
+  isOwnUrl(url: URL): boolean;
+  /** Told why a fetch failed (the client only ever hears {@link CIMD_FETCH_FAILED}). */
+  onUnavailable(detail: string): void;
+}
+
+/**
+ * Fetches and validates a Client ID Metadata Document. The emulator's own origin is never
+ * fetched (a client id pointing there made the emulator call itself, request after request).
+ *
+ * @example
+ * const metadata = await fetchClientIdMetadataDocument("https://client.example/oauth/metadata.json", options);
+ */
+export async function fetchClientIdMetadataDocument(clientId: string, options: MetadataDocumentFetchOptions): Promise<ClientMetadata> {
+  assertWellFormedClientIdUrl(clientId);
+  if (options.isOwnUrl(new URL(clientId))) {
+    throw new OAuthError("invalid_client", "A URL client_id must not point at the authorization server itself.");
+  }
+  let document: object;
+  try {
+    document = await loadDocument(clientId);
+  } catch (error) {
+    if (!(error instanceof DocumentUnavailable)) throw error;
+    options.onUnavailable(error.message);
+    throw new OAuthError("invalid_client", CIMD_FETCH_FAILED);
   }
   if ("client_secret" in document) {
     throw new OAuthError("invalid_client", "A client metadata document must not contain a client_secret.");

@@ -46,7 +46,10 @@ export class ClientRegistry {
   }
 
   private async refresh(clientId: string): Promise<OAuthClientRecord> {
-    const metadata = await fetchClientIdMetadataDocument(clientId);
+    const metadata = await fetchClientIdMetadataDocument(clientId, {
+      isOwnUrl: (url) => this.ctx.servedHosts.reaches(url),
+      onUnavailable: (detail) => this.ctx.logger.warn(`Client metadata document ${clientId} could not be fetched: ${detail}.`),
+    });
     const record: OAuthClientRecord = {
       ...metadata,
       client_id: clientId,
