@@ -38,7 +38,8 @@ export interface LookupDefinition<T> {
 /**
  * One WorkOS lookup behind three tiers: the per-process cache (fresh entries, coalesced misses),
  * the shared store (an entry any instance fetched, with the expiry it was written with), then the
- * API. While the API is rate limiting, the newest value held in either tier is served until
+ * API, whose answer is written to the store before the lookup returns, so the caller's next
+ * request finds it on any instance. While the API is rate limiting, the newest value held in either tier is served until
  * `staleMs` past its expiry; with nothing to serve the caller gets `rate_limited`.
  *
  * @example
@@ -67,7 +68,7 @@ export function createCachedLookup<T>(deps: LookupDependencies, definition: Look
         const fetchedAt = Date.now();
         const entry = { value, freshUntilMs: fetchedAt + definition.ttlMs, staleUntilMs: fetchedAt + definition.ttlMs + staleMs };
         if (shared && definition.ttlMs > 0) {
-          shared.write(storeKey(key), { value, expiresAt: entry.freshUntilMs }, (definition.ttlMs + staleMs) / 1000);
+          await shared.write(storeKey(key), { value, expiresAt: entry.freshUntilMs }, (definition.ttlMs + staleMs) / 1000);
         }
         return entry;
       } catch (error) {

@@ -73,13 +73,18 @@ export class SharedCache {
     return found;
   }
 
-  /** Fire and forget: a slow or failing store never holds up the tool call that fetched the value. */
-  write(key: string, item: SharedCacheItem, keepSeconds: number): void {
+  /**
+   * Resolves once the item is written, so the caller's next request, on any instance, finds it;
+   * never rejects, and never waits past `timeoutMs` (a failing store degrades like a failed read).
+   */
+  async write(key: string, item: SharedCacheItem, keepSeconds: number): Promise<void> {
     if (Date.now() < this.#skipUntilMs) return;
-    this.#bounded(this.#store.setItem(key, item, { ttl: Math.max(1, Math.ceil(keepSeconds)) })).then(
-      () => this.#recovered(),
-      (error: unknown) => this.#failed(error),
-    );
+    try {
+      await this.#bounded(this.#store.setItem(key, item, { ttl: Math.max(1, Math.ceil(keepSeconds)) }));
+      this.#recovered();
+    } catch (error) {
+      this.#failed(error);
+    }
   }
 
   #bounded<T>(operation: Promise<T>): Promise<T> {
