@@ -508,7 +508,10 @@ describe("tokens from the real emulator", () => {
   let emulatorApp: TestApp;
   let strictApp: TestApp;
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, autoLogin: "alice@acme.test", logger: { info() {}, warn() {}, error() {} } });
+    // AuthKit binds `aud` only to configured resource indicators: the other resources are
+    // configured too, so their tokens really carry their own audience.
+    const resources = [RESOURCE, "https://other.example/mcp", "http://127.0.0.1:3001/other-mcp"];
+    emulator = await startEmulator({ port: 0, autoLogin: "alice@acme.test", resources, logger: { info() {}, warn() {}, error() {} } });
     const trustEmulator = { apiKey: emulator.apiKey, clientId: emulator.clientId, apiURL: emulator.url };
     emulatorApp = await startApp(baseConfig(emulator.url, trustEmulator));
     strictApp = await startApp(baseConfig(emulator.url, { ...trustEmulator, strictAudience: true }));

@@ -1,5 +1,6 @@
 import { SignJWT } from "jose";
 import type { EmulatorContext } from "../context.js";
+import { resourceIndicators } from "../environment/resource-indicators.js";
 import { ensureSigningKey, importSigningKey } from "../keys/index.js";
 import { organizationClaims } from "./access-token-claims.js";
 import { createPrefixedId } from "./opaque-ids.js";
@@ -10,15 +11,15 @@ export interface AccessTokenSubject {
   sessionId: string;
   clientId: string;
   scope: string;
-  /** RFC 8707 resource; becomes `aud`. */
+  /** RFC 8707 resource as the client sent it; `aud` only when it is a configured resource indicator. */
   resource: string | null;
 }
 
 /**
  * Mints an AuthKit-shaped access token: an RS256 JWT with `kid` in the header and the claims
  * `iss sub aud client_id sid org_id scope jti iat exp`, plus the JWT-template claims.
- * `aud` is the requested resource (RFC 8707 §2.2), else the environment's client id, which is
- * what AuthKit uses when no resource was named.
+ * `aud` is the requested resource when the environment configures it as an MCP resource
+ * indicator (RFC 8707 §2.2), else the default indicator or the environment's client id.
  *
  * @example
  * const { accessToken, expiresIn } = await mintAccessToken(ctx, subject);
@@ -37,7 +38,7 @@ export async function mintAccessToken(ctx: EmulatorContext, subject: AccessToken
     .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
     .setIssuer(ctx.issuer)
     .setSubject(subject.userId)
-    .setAudience(subject.resource ?? ctx.state.environment.client_id)
+    .setAudience(resourceIndicators.audienceFor(ctx, subject.resource))
     .setJti(createPrefixedId("jti"))
     .setIssuedAt(now)
     .setExpirationTime(now + ctx.accessTokenTtl)

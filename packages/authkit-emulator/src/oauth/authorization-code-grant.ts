@@ -51,6 +51,6 @@ export async function exchangeAuthorizationCode(runtime: OAuthRuntime, req: Requ
       scope: grant.scope,
       resource: grant.resource,
     },
-    grant.family,
+    { family: grant.family, nonce: grant.nonce, includeScope: !grant.scopeRequested },
   );
 }

@@ -12,6 +12,8 @@ export interface AuthorizationCodeGrant {
   codeChallenge: string;
   resource: string | null;
   scope: string;
+  scopeRequested: boolean;
+  nonce: string | undefined;
   userId: string;
   organizationId: string | null;
   sessionId: string;

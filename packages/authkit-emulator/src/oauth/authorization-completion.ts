@@ -37,6 +37,8 @@ export function completeAuthorization(runtime: OAuthRuntime, request: Authorizat
     codeChallenge: request.codeChallenge,
     resource: request.resource,
     scope: request.scope,
+    scopeRequested: request.scopeRequested,
+    nonce: request.nonce,
     userId: user.userId,
     organizationId: user.organizationId,
     sessionId: session.id,

@@ -17,7 +17,11 @@ export interface AuthorizationTarget {
 export interface AuthorizationRequest extends AuthorizationTarget {
   codeChallenge: string;
   scope: string;
+  /** False when the client sent no `scope`: the token response then says what was granted. */
+  scopeRequested: boolean;
   resource: string | null;
+  /** OIDC Core §3.1.2.1: echoed in the ID token. */
+  nonce: string | undefined;
 }
 
 /** RFC 7636 §4.2: 43 to 128 characters of the unreserved set. */
@@ -58,8 +62,9 @@ export function parseAuthorizationRequest(query: Query, target: AuthorizationTar
   if (resource !== null && (!URL.canParse(resource) || resource.includes("#"))) {
     throw new OAuthError("invalid_target", "resource must be an absolute URI without a fragment.");
   }
-  const scope = grantedScope(optionalParam(query, "scope"), target.client.scope);
-  return { ...target, codeChallenge, scope, resource };
+  const { scope, requested } = grantedScope(optionalParam(query, "scope"), target.client.scope);
+  const nonce = optionalParam(query, "nonce");
+  return { ...target, codeChallenge, scope, scopeRequested: requested, resource, nonce };
 }
 
 /** The redirect carrying an authorization response or error (RFC 6749 §4.1.2 and §4.1.2.1). */

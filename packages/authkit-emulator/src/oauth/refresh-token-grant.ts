@@ -47,9 +47,8 @@ export async function refreshAccessToken(runtime: OAuthRuntime, req: Request, cl
       scope: accessTokenScope,
       resource: record.resource,
     },
-    record.family,
     // RFC 6749 §6: the new refresh token keeps the original grant's scope; only this access token
     // is narrowed, so a later refresh may ask for the full scope again.
-    record.scope,
+    { family: record.family, grantScope: record.scope },
   );
 }

@@ -14,7 +14,8 @@ export function tokenEndpoint(runtime: OAuthRuntime): RequestHandler {
       throw new OAuthError("unsupported_grant_type", `grant_type "${grantType}" is not supported.`);
     }
     const client = await authenticateClient(req, runtime.clients);
-    // Refresh tokens come with every code exchange (as from AuthKit), so any code-flow client may use them.
+    // A refresh token comes with any code exchange that asked for offline_access, whatever grant
+    // types the client registered, so any code-flow client may use one.
     const registered = grantType === "refresh_token" ? ["authorization_code", "refresh_token"] : ["authorization_code"];
     if (!registered.some((grant) => client.grant_types.includes(grant))) {
       throw new OAuthError("unauthorized_client", `This client is not registered for the ${grantType} grant.`);

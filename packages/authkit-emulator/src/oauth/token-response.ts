@@ -1,40 +1,63 @@
 import type { EmulatorContext } from "../context.js";
 import { mintAccessToken, type AccessTokenSubject } from "./access-token.js";
+import { mintIdToken } from "./id-token.js";
 import { issueRefreshToken, pruneExpiredRefreshTokens } from "./refresh-tokens.js";
+import { hasScope } from "./scopes.js";
 
-/** RFC 6749 §5.1 successful token response. */
+/**
+ * The token response as AuthKit documents it (`access_token`, `expires_in`, `id_token`,
+ * `refresh_token`, `token_type: "bearer"`). `scope` is added only when the client asked for no
+ * scope and got the default, where RFC 6749 §5.1 requires it.
+ */
 export interface TokenResponse {
   access_token: string;
-  token_type: "Bearer";
+  token_type: "bearer";
   expires_in: number;
-  refresh_token: string;
-  scope: string;
+  id_token?: string;
+  refresh_token?: string;
+  scope?: string;
+}
+
+export interface TokenResponseOptions {
+  /** Refresh-token family (rotation chain) the tokens belong to. */
+  family: string;
+  /**
+   * The scope of the grant the refresh token carries (default: the access token's). A refresh
+   * that narrows the access token passes the original grant's scope here (RFC 6749 §6).
+   */
+  grantScope?: string;
+  /** From the authorization request, for the ID token. */
+  nonce?: string;
+  /** Put `scope` in the response: the client did not name the scope it got. */
+  includeScope?: boolean;
 }
 
 /**
- * Mints the access token and the next refresh token of a family. The refresh token carries
- * `refreshTokenScope` (default: the access token's scope); a refresh that narrows the access
- * token passes the original grant's scope here (RFC 6749 §6).
- * A refresh token is always returned, whether or not `offline_access` was requested: AuthKit
- * does the same for MCP clients, so code written against the emulator must not assume its absence.
+ * Mints the access token, the ID token when `openid` was granted, and the next refresh token of
+ * the family when the grant includes `offline_access` ("Adds a refresh token to the response",
+ * AuthKit's authorize reference).
  *
  * @example
- * res.json(await issueTokenResponse(ctx, subject, family));
+ * res.json(await issueTokenResponse(ctx, subject, { family, nonce }));
  */
-export async function issueTokenResponse(
-  ctx: EmulatorContext,
-  subject: AccessTokenSubject,
-  family: string,
-  refreshTokenScope: string = subject.scope,
-): Promise<TokenResponse> {
+export async function issueTokenResponse(ctx: EmulatorContext, subject: AccessTokenSubject, options: TokenResponseOptions): Promise<TokenResponse> {
   pruneExpiredRefreshTokens(ctx);
+  const grantScope = options.grantScope ?? subject.scope;
   const { accessToken, expiresIn } = await mintAccessToken(ctx, subject);
-  const refreshToken = issueRefreshToken(ctx, {
-    session_id: subject.sessionId,
-    client_id: subject.clientId,
-    scope: refreshTokenScope,
-    resource: subject.resource,
-    family,
-  });
-  return { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn, refresh_token: refreshToken, scope: subject.scope };
+  const response: TokenResponse = { access_token: accessToken, token_type: "bearer", expires_in: expiresIn };
+  if (hasScope(subject.scope, "openid")) {
+    const idToken = await mintIdToken(ctx, { userId: subject.userId, clientId: subject.clientId, scope: subject.scope, nonce: options.nonce, accessToken });
+    if (idToken !== undefined) response.id_token = idToken;
+  }
+  if (hasScope(grantScope, "offline_access")) {
+    response.refresh_token = issueRefreshToken(ctx, {
+      session_id: subject.sessionId,
+      client_id: subject.clientId,
+      scope: grantScope,
+      resource: subject.resource,
+      family: options.family,
+    });
+  }
+  if (options.includeScope === true) response.scope = subject.scope;
+  return response;
 }
