@@ -91,7 +91,7 @@ describe.each([
   ["WebCrypto (jose jwtVerify)", webCryptoJwtVerifier],
   ["Node (crypto.verify)", nodeJwtVerifier],
 ] as [string, JwtVerifier][])("%s verifier", (_name, verifier) => {
-  const keys = () => createJwksKeySource(new URL(`${issuer.url}/oauth2/jwks`), { cacheMaxAgeMs: 60_000, cooldownMs: 30_000, timeoutMs: 5_000 });
+  const keys = () => createJwksKeySource(new URL(`${issuer.url}/oauth2/jwks`), { cacheMaxAgeMs: 60_000, cooldownMs: 30_000, timeoutMs: 5_000, maxStaleMs: 60_000 });
   const verify = (token: string) =>
     verifyAccessToken(token, { issuer: issuer.url, audiences: [RESOURCE], clockToleranceSeconds: 30, keys: keys(), verifier });
 
