@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { findOAuthClient, recordMetadataDocumentClient } from "../store/oauth-clients.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { fetchClientIdMetadataDocument, isClientIdMetadataUrl } from "./client-id-metadata-document.js";
 import { OAuthError } from "./oauth-error.js";
@@ -26,13 +27,13 @@ export class ClientRegistry {
     if (this.ctx.state.environment.client_id_metadata_document && isClientIdMetadataUrl(clientId)) {
       return this.resolveMetadataDocument(clientId);
     }
-    const client = this.ctx.state.oauthClients.find((candidate) => candidate.client_id === clientId && candidate.kind === "dcr");
+    const client = findOAuthClient(this.ctx, clientId, "dcr");
     if (!client) throw new OAuthError("invalid_client", "Unknown client_id.");
     return client;
   }
 
   private resolveMetadataDocument(clientId: string): Promise<OAuthClientRecord> {
-    const cached = this.ctx.state.oauthClients.find((candidate) => candidate.client_id === clientId && candidate.kind === "cimd");
+    const cached = findOAuthClient(this.ctx, clientId, "cimd");
     const fetchedAt = this.fetchedAt.get(clientId);
     if (cached && fetchedAt !== undefined && fetchedAt + CIMD_CACHE_SECONDS > this.ctx.now()) {
       return Promise.resolve(cached);
@@ -56,9 +57,7 @@ export class ClientRegistry {
       client_id_issued_at: this.ctx.now(),
       kind: "cimd",
     };
-    const others = this.ctx.state.oauthClients.filter((candidate) => candidate.client_id !== clientId);
-    this.ctx.state.oauthClients = [...others, record];
-    this.ctx.save();
+    recordMetadataDocumentClient(this.ctx, record);
     this.fetchedAt.set(clientId, this.ctx.now());
     return record;
   }

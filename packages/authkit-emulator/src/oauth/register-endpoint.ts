@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import type { EmulatorContext } from "../context.js";
+import { addRegisteredClient } from "../store/oauth-clients.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { parseClientMetadata } from "./client-metadata.js";
 import { createPrefixedId, createSecret } from "./opaque-ids.js";
@@ -21,8 +22,7 @@ export function registerEndpoint(runtime: OAuthRuntime): RequestHandler {
       kind: "dcr",
       ...(metadata.token_endpoint_auth_method === "none" ? {} : { client_secret: createSecret() }),
     };
-    ctx.state.oauthClients.push(client);
-    ctx.save();
+    addRegisteredClient(ctx, client);
     ctx.logger.info(`Registered OAuth client ${client.client_id}${client.client_name ? ` (${client.client_name})` : ""}.`);
     const { kind: _kind, ...response } = client;
     res
