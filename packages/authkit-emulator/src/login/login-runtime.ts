@@ -1,5 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import type { AuthorizationHandoff } from "../oauth/hosted-login.js";
+import { BrowserBindings } from "./browser-binding.js";
 import { PendingAuthorizationStore } from "./pending-authorizations.js";
 
 /** What every login step shares: the authorization server's handoff and the sign-ins in progress. */
@@ -8,8 +9,10 @@ export interface LoginRuntime {
   handoff: AuthorizationHandoff;
   /** In memory on purpose: a sign-in in progress does not survive a restart. */
   pending: PendingAuthorizationStore;
+  /** Issues and recognises the browser-binding cookie; its key lives as long as the pending sign-ins. */
+  bindings: BrowserBindings;
 }
 
 export function createLoginRuntime(handoff: AuthorizationHandoff): LoginRuntime {
-  return { ctx: handoff.ctx, handoff, pending: new PendingAuthorizationStore(() => handoff.ctx.now()) };
+  return { ctx: handoff.ctx, handoff, pending: new PendingAuthorizationStore(() => handoff.ctx.now()), bindings: new BrowserBindings() };
 }

@@ -1,6 +1,5 @@
 import type { Request, Response } from "express";
 import type { LoginRuntime } from "./login-runtime.js";
-import { BROWSER_BINDING_COOKIE, readCookie } from "./browser-binding.js";
 import type { PendingAuthorization } from "./pending-authorizations.js";
 import { errorPage } from "./pages/error-page.js";
 import { sendHtml } from "./send-html.js";
@@ -11,7 +10,7 @@ import { sendHtml } from "./send-html.js";
  */
 export function loadPending(runtime: LoginRuntime, req: Request, res: Response): PendingAuthorization | undefined {
   const id = (req.body as Record<string, unknown> | undefined)?.authorization_id ?? req.query.authorization_id;
-  const pending = runtime.pending.find(id, readCookie(req, BROWSER_BINDING_COOKIE));
+  const pending = runtime.pending.find(id, runtime.bindings.read(req));
   if (!pending) {
     sendHtml(res, 400, errorPage({ title: "This sign-in has expired", description: "The sign-in request was not found, has expired, or was started in another browser." }));
   }

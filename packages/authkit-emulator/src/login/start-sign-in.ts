@@ -1,7 +1,6 @@
 import type { Request, Response } from "express";
 import type { AuthorizationRequest } from "../oauth/hosted-login.js";
 import type { LoginRuntime } from "./login-runtime.js";
-import { ensureBrowserBinding } from "./browser-binding.js";
 import { redirectToCurrentStep } from "./pending-request.js";
 import { activeMemberships } from "../store/memberships.js";
 import { findUserByEmail } from "../store/users.js";
@@ -26,6 +25,6 @@ export function startSignIn(runtime: LoginRuntime, req: Request, res: Response, 
     }
     ctx.logger.warn(`autoLogin user ${ctx.autoLogin} does not exist; showing the login page instead.`);
   }
-  const pending = runtime.pending.create(request, ensureBrowserBinding(req, res));
+  const pending = runtime.pending.create(request, runtime.bindings.ensure(req, res));
   redirectToCurrentStep(res, pending);
 }
