@@ -30,13 +30,17 @@ describe("POST /oauth2/token rejections (RFC 6749 §5.2)", () => {
   const exchange = (form: Record<string, string>, headers?: Record<string, string>) =>
     postForm(as.token_endpoint!, { grant_type: "authorization_code", client_id: client.client_id, redirect_uri: REDIRECT_URI, ...form }, headers);
 
-  it("rejects a wrong PKCE verifier and burns the code", async () => {
+  it("rejects a wrong PKCE verifier without burning the code for the client that holds the right one", async () => {
     const { code, verifier } = await freshCode();
     const wrong = await exchange({ code, code_verifier: oauth.generateRandomCodeVerifier() });
     expect(wrong).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     expect(wrong.headers.get("cache-control")).toBe("no-store");
-    const retry = await exchange({ code, code_verifier: verifier });
-    expect(retry.body.error).toBe("invalid_grant");
+    expect(await exchange({ code, code_verifier: verifier, redirect_uri: "http://127.0.0.1:1234/other" })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    const legitimate = await exchange({ code, code_verifier: verifier });
+    expect(legitimate.status).toBe(200);
+    expect(legitimate.body.access_token).toEqual(expect.any(String));
+    // Used correctly once, the code is spent: a wrong verifier now meets a replayed code.
+    expect(await exchange({ code, code_verifier: oauth.generateRandomCodeVerifier() })).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: "The authorization code has already been used." } });
   });
 
   it("requires code_verifier", async () => {

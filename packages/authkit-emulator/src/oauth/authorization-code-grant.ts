@@ -27,8 +27,9 @@ export async function exchangeAuthorizationCode(runtime: OAuthRuntime, req: Requ
     ctx.logger.warn(`Authorization code replayed by ${client.client_id}; the grant's tokens were revoked.`);
     throw new OAuthError("invalid_grant", "The authorization code has already been used.");
   }
-  grant.used = true;
   if (grant.expiresAt <= ctx.now()) throw new OAuthError("invalid_grant", "The authorization code has expired.");
+  // A failed check below fails this attempt only: whoever else learnt the code (it travels in a
+  // URL) must not be able to burn it with a wrong verifier before the legitimate client uses it.
   if (optionalParam(req.body, "redirect_uri") !== grant.redirectUri) {
     throw new OAuthError("invalid_grant", "redirect_uri does not match the authorization request.");
   }
@@ -39,6 +40,7 @@ export async function exchangeAuthorizationCode(runtime: OAuthRuntime, req: Requ
   if (resource !== undefined && resource !== grant.resource) {
     throw new OAuthError("invalid_target", "resource does not match the authorization request.");
   }
+  grant.used = true;
   const session = ctx.state.sessions.find((candidate) => candidate.id === grant.sessionId);
   if (!session || session.revoked) throw new OAuthError("invalid_grant", "The session has ended.");
   return issueTokenResponse(
