@@ -1,8 +1,19 @@
 import { LOOPBACK_HOSTS } from "./loopback-hosts.js";
 import { OAuthError } from "./oauth-error.js";
 
-/** Schemes that execute or embed content instead of navigating to a client. */
-const FORBIDDEN_SCHEMES = new Set(["javascript:", "data:", "vbscript:", "file:", "blob:", "about:"]);
+/**
+ * Schemes that execute or embed content, or open the browser's own internal pages, instead of
+ * navigating to a client: a code delivered there is either run as script or lands where no
+ * client listens. `ms-*:` are Windows' protocol handlers (settings, apps, the browser itself).
+ */
+const FORBIDDEN_SCHEMES = new Set([
+  "javascript:", "data:", "vbscript:", "file:", "blob:", "about:", "filesystem:",
+  "view-source:", "chrome:", "chrome-untrusted:", "chrome-search:", "devtools:", "edge:", "brave:", "opera:", "vivaldi:", "resource:", "moz-extension:",
+]);
+
+function isForbiddenScheme(protocol: string): boolean {
+  return FORBIDDEN_SCHEMES.has(protocol) || protocol.startsWith("ms-");
+}
 
 /** RFC 8252 §7.3 covers loopback IP literals; `localhost` is matched exactly (§8.3 discourages it). */
 const LOOPBACK_IP_REDIRECT = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::\d{1,5})?(\/[^#]*)?$/;
@@ -28,7 +39,7 @@ export function assertAcceptableRedirectUri(value: unknown): asserts value is st
   } catch {
     throw new OAuthError("invalid_redirect_uri", "Redirect URIs must be absolute URIs.");
   }
-  if (FORBIDDEN_SCHEMES.has(url.protocol)) {
+  if (isForbiddenScheme(url.protocol)) {
     throw new OAuthError("invalid_redirect_uri", `The ${url.protocol} scheme is not allowed in a redirect URI.`);
   }
   if (url.username || url.password) {
