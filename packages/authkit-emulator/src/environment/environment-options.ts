@@ -1,7 +1,6 @@
 import { EmulatorStartupError } from "../emulator-startup-error.js";
-import { newId } from "../store/ids.js";
 import type { EmulatorState, JwtTemplate } from "../store/types.js";
-import { isResourceIndicatorUri, type AuthKitOAuthResourceRecord } from "./environment-settings.js";
+import { isResourceIndicatorUri, newResourceIndicator, type AuthKitOAuthResourceRecord } from "./environment-settings.js";
 
 /** The claims a JWT template can add to access tokens. */
 export const JWT_TEMPLATE_CLAIMS = ["role", "roles", "permissions", "entitlements"] as const satisfies readonly (keyof JwtTemplate)[];
@@ -86,13 +85,12 @@ export function applyEnvironmentOptions(
   if (options.dynamicClientRegistration !== undefined) environment.dynamic_client_registration = options.dynamicClientRegistration;
   if (options.clientIdMetadataDocument !== undefined) environment.client_id_metadata_document = options.clientIdMetadataDocument;
   if (options.resources !== undefined) {
-    const timestamp = now.toISOString();
     const configured = [...environment.resource_indicators, ...known];
     environment.resource_indicators = options.resources.map((uri): AuthKitOAuthResourceRecord => {
       const existing = configured.find((record) => record.uri === uri);
       // A copy: the seed's records must not change when the live state's do.
       if (existing !== undefined) return { ...existing };
-      return { object: "authkit_oauth_resource", id: newId("authkit_oauth_resource", now.getTime()), uri, default: false, created_at: timestamp, updated_at: timestamp };
+      return newResourceIndicator(uri, false, now);
     });
   }
   if (options.jwtTemplate !== undefined) {

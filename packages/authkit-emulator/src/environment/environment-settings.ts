@@ -41,6 +41,12 @@ function invalid(source: string, message: string): EmulatorStartupError {
   return new EmulatorStartupError("ERR_EMULATOR_SEED_INVALID", `${source}: ${message}`);
 }
 
+/** A new indicator record, as the Dashboard, the API and `--resource` all create one. */
+export function newResourceIndicator(uri: string, isDefault: boolean, now: Date): AuthKitOAuthResourceRecord {
+  const timestamp = now.toISOString();
+  return { object: "authkit_oauth_resource", id: newId("authkit_oauth_resource", now.getTime()), uri, default: isDefault, created_at: timestamp, updated_at: timestamp };
+}
+
 /** RFC 8707 §2: a resource is an absolute URI without a fragment. */
 export function isResourceIndicatorUri(value: unknown): value is string {
   return typeof value === "string" && URL.canParse(value) && !value.includes("#");
@@ -53,20 +59,19 @@ export function isResourceIndicatorUri(value: unknown): value is string {
 function normalizeResourceIndicators(raw: unknown, source: string, now: Date): AuthKitOAuthResourceRecord[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw invalid(source, "environment.resource_indicators must be an array");
-  const timestamp = now.toISOString();
   const records = raw.map((entry: unknown, index): AuthKitOAuthResourceRecord => {
     const item = (typeof entry === "string" ? { uri: entry } : entry) as Partial<AuthKitOAuthResourceRecord> | null;
     const where = `environment.resource_indicators[${index}]`;
     if (typeof item !== "object" || item === null) throw invalid(source, `${where} must be a URI or an object with a uri`);
     if (!isResourceIndicatorUri(item.uri)) throw invalid(source, `${where}.uri must be an absolute URI without a fragment`);
     if (item.default !== undefined && typeof item.default !== "boolean") throw invalid(source, `${where}.default must be a boolean`);
+    // Fields a hand-written seed leaves out are made; those a `--data` file wrote back are kept.
+    const made = newResourceIndicator(item.uri, item.default ?? false, now);
     return {
-      object: "authkit_oauth_resource",
-      id: typeof item.id === "string" ? item.id : newId("authkit_oauth_resource", now.getTime()),
-      uri: item.uri,
-      default: item.default ?? false,
-      created_at: typeof item.created_at === "string" ? item.created_at : timestamp,
-      updated_at: typeof item.updated_at === "string" ? item.updated_at : timestamp,
+      ...made,
+      ...(typeof item.id === "string" ? { id: item.id } : {}),
+      ...(typeof item.created_at === "string" ? { created_at: item.created_at } : {}),
+      ...(typeof item.updated_at === "string" ? { updated_at: item.updated_at } : {}),
     };
   });
   const uris = records.map((record) => record.uri);

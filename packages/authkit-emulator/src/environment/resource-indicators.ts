@@ -1,6 +1,5 @@
 import type { EmulatorContext } from "../context.js";
-import { newId } from "../store/ids.js";
-import type { AuthKitOAuthResourceRecord } from "./environment-settings.js";
+import { newResourceIndicator, type AuthKitOAuthResourceRecord } from "./environment-settings.js";
 
 /**
  * The environment's MCP resource indicators: what `/user_management/authkit_oauth_resources`
@@ -23,20 +22,11 @@ export const resourceIndicators = {
    * const record = resourceIndicators.create(ctx, { uri: "https://mcp.example.com/mcp" });
    */
   create(ctx: EmulatorContext, input: { uri: string; default?: boolean }): AuthKitOAuthResourceRecord {
-    const now = new Date(ctx.now() * 1000);
-    const timestamp = now.toISOString();
+    const record = newResourceIndicator(input.uri, input.default ?? false, new Date(ctx.now() * 1000));
     const records = ctx.state.environment.resource_indicators;
-    if (input.default === true) {
-      for (const other of records.filter((record) => record.default)) Object.assign(other, { default: false, updated_at: timestamp });
+    if (record.default) {
+      for (const other of records.filter((candidate) => candidate.default)) Object.assign(other, { default: false, updated_at: record.created_at });
     }
-    const record: AuthKitOAuthResourceRecord = {
-      object: "authkit_oauth_resource",
-      id: newId("authkit_oauth_resource", now.getTime()),
-      uri: input.uri,
-      default: input.default ?? false,
-      created_at: timestamp,
-      updated_at: timestamp,
-    };
     records.push(record);
     ctx.save();
     return record;
