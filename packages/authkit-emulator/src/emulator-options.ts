@@ -1,5 +1,6 @@
 import type { EmulatorLogger, EmulatorOptions } from "./context.js";
 import { EmulatorStartupError } from "./emulator-startup-error.js";
+import { escapingLogger } from "./escaping-logger.js";
 import { allowedHostProblem } from "./http/served-hosts.js";
 import { resolveRateLimits, type ResolvedRateLimits } from "./http/rate-limits/index.js";
 import { resolveEnvironmentOptions, type ResolvedEnvironmentOptions } from "./environment/environment-options.js";
@@ -19,7 +20,7 @@ export interface ResolvedEmulatorOptions {
   autoLogin: string | undefined;
   /** Default: WorkOS's documented limits; `false` when switched off. */
   rateLimits: ResolvedRateLimits | false;
-  /** Default: silent. The CLI passes a console logger. */
+  /** Default: silent. The CLI passes a console logger. Control characters in messages arrive escaped. */
   logger: EmulatorLogger;
   /** Dashboard switches and JWT template that override the seed; empty when none was given. */
   environment: ResolvedEnvironmentOptions;
@@ -68,7 +69,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     accessTokenTtl,
     autoLogin,
     rateLimits,
-    logger: options.logger ?? SILENT_LOGGER,
+    logger: escapingLogger(options.logger ?? SILENT_LOGGER),
     environment: resolveEnvironmentOptions(options),
   };
 }
