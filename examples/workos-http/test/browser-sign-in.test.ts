@@ -4,7 +4,7 @@ import { launchChromium } from "../../../packages/authkit-emulator/test/helpers/
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from "@modelcontextprotocol/client";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, InMemoryOAuthProvider } from "./helpers/mcp-client.js";
 
 /**
@@ -20,7 +20,7 @@ let redirectURI: string;
 let received: Promise<URLSearchParams>;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, logger: { info() {}, warn() {}, error() {} } });
+  emulator = await startEmulator({ port: 0, resources: [exampleResource()], logger: { info() {}, warn() {}, error() {} } });
   server = await startExampleServer(emulator.url);
   let deliver: (params: URLSearchParams) => void = () => {};
   received = new Promise((resolve) => (deliver = resolve));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startCimdDocumentServer, type CimdDocumentServer } from "./helpers/cimd-document-server.js";
 import { startEmulatorProcess, type EmulatorProcess } from "./helpers/emulator-process.js";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn, InMemoryOAuthProvider, REDIRECT_URI } from "./helpers/mcp-client.js";
 
 /**
@@ -17,7 +17,7 @@ let server: ExampleServer;
 beforeAll(async () => {
   documents = await startCimdDocumentServer(REDIRECT_URI);
   documentURL = documents.documentURL;
-  emulator = await startEmulatorProcess([], { NODE_EXTRA_CA_CERTS: documents.certFile });
+  emulator = await startEmulatorProcess(["--resource", exampleResource()], { NODE_EXTRA_CA_CERTS: documents.certFile });
   server = await startExampleServer(emulator.url);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "./helpers/emulator-process.js";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
 import { postToolCall } from "./helpers/raw-tool-call.js";
 
@@ -42,7 +42,7 @@ async function publishedKids(emulatorURL: string): Promise<string[]> {
 }
 
 it("keeps the registered client, the session and the signing key across a restart with --data", async () => {
-  const args = ["--data", path.join(dataDir, "state.json"), "--access-token-ttl", String(TTL_SECONDS)];
+  const args = ["--data", path.join(dataDir, "state.json"), "--access-token-ttl", String(TTL_SECONDS), "--resource", exampleResource()];
   emulator = await startEmulatorProcess(args);
   const emulatorURL = emulator.url;
   server = await startExampleServer(emulatorURL, noSkew);

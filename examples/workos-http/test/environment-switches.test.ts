@@ -1,8 +1,8 @@
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCimdDocumentServer, type CimdDocumentServer } from "./helpers/cimd-document-server.js";
 import { startEmulatorProcess, type EmulatorProcess } from "./helpers/emulator-process.js";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn, InMemoryOAuthProvider, REDIRECT_URI } from "./helpers/mcp-client.js";
 
 /**
@@ -30,7 +30,7 @@ function useStack(flags: () => string[]) {
 }
 
 describe("--no-cimd --resource <this server>", () => {
-  const mcpURL = `http://127.0.0.1:${inject("exampleServer").port}/mcp`;
+  const mcpURL = exampleResource();
   const stack = useStack(() => ["--no-cimd", "--resource", mcpURL]);
 
   it("makes a client that has a metadata document register instead, and binds its token to the configured resource", async () => {

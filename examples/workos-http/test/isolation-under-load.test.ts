@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "@modelcontextprotocol/client";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
 
 /**
@@ -41,7 +41,7 @@ let server: ExampleServer;
 const users: SignedInUser[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, logger: silent });
+  emulator = await startEmulator({ port: 0, resources: [exampleResource()], logger: silent });
   server = await startExampleServer(emulator.url);
 
   const accounts: Account[] = [

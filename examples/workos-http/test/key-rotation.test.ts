@@ -3,7 +3,7 @@ import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { FaultProxy } from "../../../packages/workos/test/helpers/fault-proxy.js";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn, type InMemoryOAuthProvider } from "./helpers/mcp-client.js";
 import { postToolCall } from "./helpers/raw-tool-call.js";
 
@@ -29,7 +29,7 @@ let server: ExampleServer;
 const sessions: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, accessTokenTtl: TTL_SECONDS, logger: silent });
+  emulator = await startEmulator({ port: 0, resources: [exampleResource()], accessTokenTtl: TTL_SECONDS, logger: silent });
   proxy = await FaultProxy.start(emulator.url);
   emulator.context.issuer = proxy.url;
   // No skew allowance, so "until it expires" means the token's own `exp`.

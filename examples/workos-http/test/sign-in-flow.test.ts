@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -8,7 +8,7 @@ let emulator: RunningEmulator;
 let server: ExampleServer;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, logger: silent });
+  emulator = await startEmulator({ port: 0, resources: [exampleResource()], logger: silent });
   server = await startExampleServer(emulator.url);
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -9,7 +9,7 @@ let emulator: RunningEmulator;
 let server: ExampleServer;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, accessTokenTtl: 2, logger: silent });
+  emulator = await startEmulator({ port: 0, resources: [exampleResource()], accessTokenTtl: 2, logger: silent });
   // No skew allowance, so the 2-second tokens really expire during the test.
   server = await startExampleServer(emulator.url, { WORKOS_CLOCK_TOLERANCE_SECONDS: "0" });
 });

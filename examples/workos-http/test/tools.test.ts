@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "@modelcontextprotocol/client";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import { startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
 import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
 
 const ACME = "org_01ACME000000000000000000";
@@ -17,7 +17,7 @@ let dana: Client; // analyst of Acme
 let carol: Client; // admin of Globex, signed in through SSO
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, logger: silent });
+  emulator = await startEmulator({ port: 0, resources: [exampleResource()], logger: silent });
   server = await startExampleServer(emulator.url);
   const signIn = async (email: string, organization?: string) => {
     const session = await connectWithSignIn(server.mcpURL, { email, ...(organization ? { organization } : {}) });

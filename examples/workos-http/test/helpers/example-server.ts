@@ -12,6 +12,15 @@ export interface ExampleServer {
 }
 
 /**
+ * The MCP URL the built example serves, which is its RFC 8707 resource: pass it to the emulator
+ * (`resources` / `--resource`) the way a WorkOS environment lists its MCP resource indicators, so
+ * tokens for this server carry it as `aud`. The default seed only knows `npm start`'s port 3001.
+ */
+export function exampleResource(build: ExampleBuild = inject("exampleServer")): string {
+  return `http://127.0.0.1:${build.port}/mcp`;
+}
+
+/**
  * Starts the built example (a real xmcp server) against an emulator, and waits until it answers.
  * `build` defaults to the copy the e2e global setup built; the benchmark passes its own.
  */
