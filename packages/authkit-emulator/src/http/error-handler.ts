@@ -1,17 +1,16 @@
 import type { ErrorRequestHandler } from "express";
 import type { EmulatorLogger } from "../context.js";
 import { ApiError } from "./api-error.js";
+import { bodyRejection } from "./body-rejection.js";
 
-/** body-parser marks its failures with `type` and `status`; they are the caller's fault, not ours. */
+/** What each body-parser rejection is called in the REST and admin APIs' error codes. */
 function fromBodyParser(error: unknown): ApiError | undefined {
-  if (typeof error !== "object" || error === null || !("type" in error)) return undefined;
-  const type = (error as { type: unknown }).type;
-  if (type === "entity.parse.failed") return new ApiError("invalid_json", "Request body is not valid JSON.");
-  if (type === "entity.too.large") return new ApiError("payload_too_large", "Request body is too large.");
-  if ((typeof type === "string" && type.startsWith("encoding.")) || type === "charset.unsupported") {
-    return new ApiError("invalid_json", "Request body encoding is not supported.");
-  }
-  return undefined;
+  const rejection = bodyRejection(error);
+  if (rejection === undefined) return undefined;
+  if (rejection.type === "entity.parse.failed") return new ApiError("invalid_json", "Request body is not valid JSON.");
+  if (rejection.status === 413) return new ApiError("payload_too_large", "Request body is too large or has too many fields.");
+  if (rejection.status === 415) return new ApiError("unsupported_media_type", "Request body encoding is not supported.");
+  return new ApiError("bad_request", "Request body could not be read.");
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from "express";
+import { bodyRejection } from "../http/body-rejection.js";
 import { errorPage } from "./pages/error-page.js";
 import { sendHtml } from "./send-html.js";
 
@@ -7,12 +8,6 @@ const FORM_ERROR_MESSAGES: Record<string, string> = {
   "parameters.too.many": "The form has too many fields.",
   "entity.too.large": "The form is too large.",
 };
-
-/** body-parser marks its rejections with a string `type` and a 4xx `status`. */
-function isBodyParserRejection(error: unknown): error is { type: string; status: number } {
-  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
-  return typeof type === "string" && typeof status === "number" && status >= 400 && status < 500;
-}
 
 /**
  * A login form the body parser rejects (too many fields, too large, a bad charset) is the
@@ -25,11 +20,12 @@ function isBodyParserRejection(error: unknown): error is { type: string; status:
  */
 export function loginErrorHandler(): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
-    if (res.headersSent || !isBodyParserRejection(error)) {
+    const rejection = bodyRejection(error);
+    if (res.headersSent || rejection === undefined) {
       next(error);
       return;
     }
-    const description = FORM_ERROR_MESSAGES[error.type] ?? "The form could not be read.";
+    const description = FORM_ERROR_MESSAGES[rejection.type ?? ""] ?? "The form could not be read.";
     sendHtml(res, 400, errorPage({ title: "This form could not be submitted", code: "invalid_request", description }));
   };
 }

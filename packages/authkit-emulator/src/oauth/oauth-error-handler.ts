@@ -1,12 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { EmulatorLogger } from "../context.js";
+import { bodyRejection } from "../http/body-rejection.js";
 import { OAuthError } from "./oauth-error.js";
-
-/** body-parser marks its failures (malformed JSON, too large) with a 4xx `status`. */
-function isClientBodyError(error: unknown): error is { status: number; type?: string } {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" && status >= 400 && status < 500;
-}
 
 /**
  * Turns errors from the JSON endpoints into RFC 6749 §5.2 bodies. `invalid_client` after HTTP
@@ -22,8 +17,9 @@ export function oauthErrorHandler(logger: EmulatorLogger): ErrorRequestHandler {
     let oauthError: OAuthError;
     if (error instanceof OAuthError) {
       oauthError = error;
-    } else if (isClientBodyError(error)) {
-      const code = req.path === "/oauth2/register" ? "invalid_client_metadata" : "invalid_request";
+    } else if (bodyRejection(error)) {
+      // Mounted on /oauth2, so the path alone lacks the prefix.
+      const code = `${req.baseUrl}${req.path}` === "/oauth2/register" ? "invalid_client_metadata" : "invalid_request";
       oauthError = new OAuthError(code, "The request body could not be parsed.");
     } else {
       logger.error(`OAuth endpoint ${req.method} ${req.path} failed: ${error instanceof Error ? error.message : String(error)}`);
