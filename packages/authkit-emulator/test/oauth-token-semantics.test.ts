@@ -116,6 +116,17 @@ describe("token endpoint semantics (AuthKit's token reference, via oauth4webapi)
     expect(decodeJwt(refreshed.access_token).aud).toBe(emu.emulator.clientId);
   });
 
+  it("answers userinfo with sub and only the claims the token's scope releases", async () => {
+    const userinfo = async (scope: string) => {
+      const tokens = await tokensFor({ scope });
+      const response = await fetch(ctx.as.userinfo_endpoint!, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+      return response.json();
+    };
+    expect(await userinfo("openid")).toEqual({ sub: "user_01BOB0000000000000000000" });
+    expect(await userinfo("openid email")).toEqual({ sub: "user_01BOB0000000000000000000", email: "bob@acme.test", email_verified: true });
+    expect(await userinfo("openid profile")).toEqual({ sub: "user_01BOB0000000000000000000", name: "Bob Baker", given_name: "Bob", family_name: "Baker" });
+  });
+
   it("keeps the introspection response to AuthKit's documented fields", async () => {
     const tokens = await tokensFor({ scope: "openid offline_access" });
     const access = await postForm(ctx.as.introspection_endpoint!, { token: tokens.access_token, client_id: ctx.client.client_id });

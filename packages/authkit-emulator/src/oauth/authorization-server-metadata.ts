@@ -33,7 +33,7 @@ export function openIdConfiguration(issuer: string): Record<string, unknown> {
     ...sharedMetadata(issuer),
     subject_types_supported: ["public"],
     id_token_signing_alg_values_supported: ["RS256"],
-    claims_supported: ["sub", "email", "email_verified", "name", "given_name", "family_name", "picture"],
+    claims_supported: ["sub", "email", "email_verified", "name", "given_name", "family_name"],
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { SignJWT } from "jose";
 import type { EmulatorContext } from "../context.js";
 import { ensureSigningKey, importSigningKey } from "../keys/index.js";
-import { hasScope } from "./scopes.js";
+import { scopedUserClaims } from "./user-claims.js";
 
 export interface IdTokenSubject {
   userId: string;
@@ -33,18 +33,8 @@ function accessTokenHash(accessToken: string): string {
 export async function mintIdToken(ctx: EmulatorContext, subject: IdTokenSubject): Promise<string | undefined> {
   const user = ctx.state.users.find((candidate) => candidate.id === subject.userId);
   if (user === undefined) return undefined;
-  const claims: Record<string, unknown> = { at_hash: accessTokenHash(subject.accessToken) };
+  const claims: Record<string, unknown> = { ...scopedUserClaims(user, subject.scope), at_hash: accessTokenHash(subject.accessToken) };
   if (subject.nonce !== undefined) claims.nonce = subject.nonce;
-  if (hasScope(subject.scope, "profile")) {
-    const name = user.name ?? [user.first_name, user.last_name].filter(Boolean).join(" ");
-    if (name) claims.name = name;
-    if (user.first_name) claims.given_name = user.first_name;
-    if (user.last_name) claims.family_name = user.last_name;
-  }
-  if (hasScope(subject.scope, "email")) {
-    claims.email = user.email;
-    claims.email_verified = user.email_verified;
-  }
   const key = await ensureSigningKey(ctx);
   const now = ctx.now();
   return new SignJWT(claims)

@@ -1,10 +1,11 @@
 import type { RequestHandler } from "express";
 import { OAuthError } from "./oauth-error.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
+import { scopedUserClaims } from "./user-claims.js";
 import { bearerToken, verifyAccessToken } from "./verify-access-token.js";
 
 /**
- * GET|POST /oauth2/userinfo (OIDC Core §5.3): the signed-in user's standard claims.
+ * GET|POST /oauth2/userinfo (OIDC Core §5.3): `sub` and the claims the token's scope releases.
  * Some MCP servers (e.g. FastMCP's AuthKit verifier) validate tokens by calling this.
  */
 export function userinfoEndpoint(runtime: OAuthRuntime): RequestHandler {
@@ -12,15 +13,7 @@ export function userinfoEndpoint(runtime: OAuthRuntime): RequestHandler {
     const claims = await verifyAccessToken(runtime, bearerToken(req.headers.authorization));
     const user = runtime.ctx.state.users.find((candidate) => candidate.id === claims.sub);
     if (!user) throw new OAuthError("invalid_token", "The access token's user no longer exists.");
-    const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
-    res.set("Cache-Control", "no-store").json({
-      sub: user.id,
-      email: user.email,
-      email_verified: user.email_verified,
-      ...(name ? { name } : {}),
-      ...(user.first_name ? { given_name: user.first_name } : {}),
-      ...(user.last_name ? { family_name: user.last_name } : {}),
-      ...(user.profile_picture_url ? { picture: user.profile_picture_url } : {}),
-    });
+    // "Which claims are returned depends on the scopes originally granted" (AuthKit's userinfo reference).
+    res.set("Cache-Control", "no-store").json({ sub: user.id, ...scopedUserClaims(user, claims.scope) });
   };
 }
