@@ -10,6 +10,7 @@ import { createHostedLogin } from "./login/index.js";
 import { createOAuthRouter } from "./oauth/index.js";
 import { createEmulatorApp } from "./server.js";
 import { createStore } from "./store/create-store.js";
+import { issueAccessToken, type IssuedAccessToken, type IssueAccessTokenInput } from "./test-tokens/issue-access-token.js";
 import { loadState } from "./store/load-state.js";
 import type { EmulatorState } from "./store/types.js";
 
@@ -28,6 +29,16 @@ export interface RunningEmulator {
   state: EmulatorState;
   /** Shared with every router; tests may replace `now` to move the clock. */
   context: EmulatorContext;
+  /**
+   * Tokens for tests, in one call: what the OAuth flow would issue had `user` signed in (a real
+   * session, the JWT template's claims, `aud` bound as the token endpoint binds it). Refuses an
+   * unknown user, an organization the user is not a member of, and scopes or resources the
+   * environment does not allow. Also `POST /_emulator/tokens`.
+   *
+   * @example
+   * const { accessToken } = await emulator.issueAccessToken({ user: "alice@acme.test", organization: "Acme Corp" });
+   */
+  issueAccessToken(input: IssueAccessTokenInput): Promise<IssuedAccessToken>;
   /** Back to the seed (signing keys kept). */
   reset(): void;
   /** Close every connection, then write pending state to `--data`. Safe to call twice. */
@@ -94,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clientId: state.environment.client_id,
     state,
     context,
+    issueAccessToken: (input) => issueAccessToken(context, input),
     reset: () => store.reset(),
     stop() {
       stopping ??= closeServer(server).finally(() => store.flush());

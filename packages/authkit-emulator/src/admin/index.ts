@@ -9,6 +9,7 @@ import { adminOutboxRouter } from "./outbox.js";
 import { refuseCrossSiteWrites } from "./refuse-cross-site-writes.js";
 import { adminResetRouter } from "./reset.js";
 import { adminRolesRouter } from "./roles.js";
+import { adminTokensRouter } from "./tokens.js";
 import { adminUsersRouter } from "./users.js";
 
 /**
@@ -31,5 +32,6 @@ export function createAdminRouter(ctx: EmulatorContext, store: EmulatorStore): R
   router.use(adminAuditEventsRouter(ctx));
   router.use(adminResetRouter(store));
   router.use(adminKeysRouter(ctx));
+  router.use(adminTokensRouter(ctx));
   return router;
 }

@@ -13,6 +13,10 @@ export interface AccessTokenSubject {
   scope: string;
   /** RFC 8707 resource as the client sent it; `aud` only when it is a configured resource indicator. */
   resource: string | null;
+  /** Default: the emulator's access-token lifetime. Test tokens may choose their own. */
+  lifetimeSeconds?: number;
+  /** Test tokens' additional claims; never one of the claims set here. */
+  extraClaims?: Record<string, unknown>;
 }
 
 /**
@@ -27,7 +31,9 @@ export interface AccessTokenSubject {
 export async function mintAccessToken(ctx: EmulatorContext, subject: AccessTokenSubject): Promise<{ accessToken: string; expiresIn: number }> {
   const key = await ensureSigningKey(ctx);
   const now = ctx.now();
+  const lifetime = subject.lifetimeSeconds ?? ctx.accessTokenTtl;
   const claims: Record<string, unknown> = {
+    ...subject.extraClaims,
     client_id: subject.clientId,
     sid: subject.sessionId,
     scope: subject.scope,
@@ -41,7 +47,7 @@ export async function mintAccessToken(ctx: EmulatorContext, subject: AccessToken
     .setAudience(resourceIndicators.audienceFor(ctx, subject.resource))
     .setJti(createPrefixedId("jti"))
     .setIssuedAt(now)
-    .setExpirationTime(now + ctx.accessTokenTtl)
+    .setExpirationTime(now + lifetime)
     .sign(await importSigningKey(key));
-  return { accessToken, expiresIn: ctx.accessTokenTtl };
+  return { accessToken, expiresIn: lifetime };
 }

@@ -1,0 +1,36 @@
+import type { EmulatorContext } from "../context.js";
+import { ApiError } from "../http/api-error.js";
+import type { OAuthClientRecord } from "../store/types.js";
+import { createPrefixedId } from "../oauth/opaque-ids.js";
+
+/** The name of the public client that test tokens are issued to when the caller names none. */
+export const TEST_TOKEN_CLIENT_NAME = "authkit-emulator test tokens";
+
+/**
+ * The OAuth client a test token is issued to: the one the caller names (so its refresh token
+ * works at `/oauth2/token` as that client), else a public client kept for the purpose, registered
+ * on first use like any dynamically registered client. It has no redirect URI, so nothing can
+ * start a browser sign-in with it.
+ */
+export function testTokenClient(ctx: EmulatorContext, clientId: string | undefined): OAuthClientRecord {
+  if (clientId !== undefined) {
+    const named = ctx.state.oauthClients.find((client) => client.client_id === clientId);
+    if (!named) throw ApiError.notFound("OAuth client", clientId);
+    return named;
+  }
+  const existing = ctx.state.oauthClients.find((client) => client.kind === "dcr" && client.client_name === TEST_TOKEN_CLIENT_NAME);
+  if (existing) return existing;
+  const client: OAuthClientRecord = {
+    client_id: createPrefixedId("client"),
+    client_name: TEST_TOKEN_CLIENT_NAME,
+    redirect_uris: [],
+    grant_types: ["refresh_token"],
+    response_types: [],
+    token_endpoint_auth_method: "none",
+    client_id_issued_at: ctx.now(),
+    kind: "dcr",
+  };
+  ctx.state.oauthClients.push(client);
+  ctx.save();
+  return client;
+}
