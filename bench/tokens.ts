@@ -1,11 +1,6 @@
-import { importJWK, SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from "jose";
+import { decodeJwt } from "jose";
+import type { RunningEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { connectWithSignIn } from "../examples/workos-http/test/helpers/mcp-client.js";
-
-/** What the emulator keeps per signing key (`state.keys`); only the fields the bench reads. */
-interface SigningKeyRecord {
-  kid: string;
-  privateJwk: Record<string, unknown>;
-}
 
 /**
  * Real access tokens: for each account, the official MCP client meets the 401, discovers the
@@ -24,26 +19,23 @@ export async function signInUsers(mcpURL: string, users: readonly { email: strin
 }
 
 /**
- * `count` distinct tokens, each a copy of one of the real `templates` (round-robin, so the users
- * and their claims are real) with its own `jti`, signed with the very key that signed the template,
- * read from the emulator's state. Signing thousands through the OAuth flow would take minutes;
- * these differ from minted ones only in `jti` and `iat`.
+ * `count` distinct tokens through the emulator's test-token kit (`emulator.issueAccessToken`):
+ * round-robin over the real `templates`, each new token for the same user, organization, scopes
+ * and audience as its template, with its own session and `jti`, signed by the emulator as any
+ * token is. The OAuth flow would take minutes for thousands; the kit issues the same tokens.
  */
-export async function mintDistinctTokens(templates: readonly string[], keys: readonly SigningKeyRecord[], count: number): Promise<string[]> {
-  const signers = await Promise.all(
-    templates.map(async (template) => {
-      const header = decodeProtectedHeader(template);
-      const record = keys.find((key) => key.kid === header.kid);
-      if (!record) throw new Error(`bench: no signing key ${String(header.kid)} in the emulator state`);
-      return { header, payload: decodeJwt(template), key: await importJWK(record.privateJwk, "RS256") };
-    }),
-  );
-  const now = Math.floor(Date.now() / 1000);
+export async function mintDistinctTokens(emulator: RunningEmulator, templates: readonly string[], count: number): Promise<string[]> {
+  const requests = templates.map((template) => {
+    const claims = decodeJwt(template);
+    return {
+      user: String(claims.sub),
+      ...(typeof claims.org_id === "string" ? { organization: claims.org_id } : {}),
+      ...(typeof claims.scope === "string" ? { scopes: claims.scope.split(" ").filter(Boolean) } : {}),
+      // A token bound to a resource indicator has it as `aud`; otherwise `aud` is the client id.
+      ...(claims.aud !== emulator.clientId && typeof claims.aud === "string" ? { resource: claims.aud } : {}),
+    };
+  });
   const tokens: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { header, payload, key } = signers[i % signers.length]!;
-    const claims: JWTPayload = { ...payload, jti: `jti_bench_${i.toString(36).padStart(6, "0")}`, iat: Math.min(now, payload.iat ?? now) };
-    tokens.push(await new SignJWT(claims).setProtectedHeader({ ...header, alg: "RS256" }).sign(key));
-  }
+  for (let i = 0; i < count; i++) tokens.push((await emulator.issueAccessToken(requests[i % requests.length]!)).accessToken);
   return tokens;
 }
