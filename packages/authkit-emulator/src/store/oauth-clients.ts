@@ -19,3 +19,8 @@ export function recordMetadataDocumentClient(ctx: StoreContext, client: OAuthCli
   ctx.state.oauthClients.push(client);
   ctx.save();
 }
+
+/** The registered client of this name, for clients the emulator registers for itself. */
+export function findRegisteredClientNamed(ctx: Pick<StoreContext, "state">, name: string): OAuthClientRecord | undefined {
+  return ctx.state.oauthClients.find((candidate) => candidate.kind === "dcr" && candidate.client_name === name);
+}

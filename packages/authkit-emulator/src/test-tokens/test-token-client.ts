@@ -1,5 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
+import { addRegisteredClient, findOAuthClient, findRegisteredClientNamed } from "../store/oauth-clients.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { createPrefixedId } from "../oauth/opaque-ids.js";
 
@@ -14,11 +15,11 @@ export const TEST_TOKEN_CLIENT_NAME = "authkit-emulator test tokens";
  */
 export function testTokenClient(ctx: EmulatorContext, clientId: string | undefined): OAuthClientRecord {
   if (clientId !== undefined) {
-    const named = ctx.state.oauthClients.find((client) => client.client_id === clientId);
+    const named = findOAuthClient(ctx, clientId, "dcr") ?? findOAuthClient(ctx, clientId, "cimd");
     if (!named) throw ApiError.notFound("OAuth client", clientId);
     return named;
   }
-  const existing = ctx.state.oauthClients.find((client) => client.kind === "dcr" && client.client_name === TEST_TOKEN_CLIENT_NAME);
+  const existing = findRegisteredClientNamed(ctx, TEST_TOKEN_CLIENT_NAME);
   if (existing) return existing;
   const client: OAuthClientRecord = {
     client_id: createPrefixedId("client"),
@@ -30,7 +31,6 @@ export function testTokenClient(ctx: EmulatorContext, clientId: string | undefin
     client_id_issued_at: ctx.now(),
     kind: "dcr",
   };
-  ctx.state.oauthClients.push(client);
-  ctx.save();
+  addRegisteredClient(ctx, client);
   return client;
 }
