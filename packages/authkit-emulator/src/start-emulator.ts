@@ -60,8 +60,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const resolved = resolveEmulatorOptions(options);
   const { state, seed } = loadState({ seed: resolved.seed, data: resolved.data });
   // Applied to the seed as well, so `reset()` keeps the switches and resources the caller chose.
-  applyEnvironmentOptions(seed, resolved.environment, new Date());
-  applyEnvironmentOptions(state, resolved.environment, new Date(), seed.environment.resource_indicators);
+  // The seed reuses the live state's records, so an indicator keeps its id across `reset()` even
+  // when the state came from a `--data` file.
+  applyEnvironmentOptions(state, resolved.environment, new Date());
+  applyEnvironmentOptions(seed, resolved.environment, new Date(), state.environment.resource_indicators);
   if (resolved.autoLogin !== undefined && !state.users.some((user) => user.email === resolved.autoLogin)) {
     throw new EmulatorStartupError(
       "ERR_EMULATOR_OPTION_INVALID",

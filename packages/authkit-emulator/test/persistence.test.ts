@@ -57,6 +57,41 @@ describe("--data persistence", () => {
     expect(afterReset.users.find((u) => u.id === SEED.dana)?.first_name).toBe("Dana");
   });
 
+  it("keeps the environment's resource indicators and switches across a restart; reset keeps the options", async () => {
+    const data = join(dir, "environment.json");
+    const resources = ["http://127.0.0.1:4100/mcp"];
+    const first = await startEmulator({ port: 0, data, resources, dynamicClientRegistration: false });
+    const created = await fetch(`${first.url}/user_management/authkit_oauth_resources`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${first.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ uri: "https://mcp.example.test/mcp", default: true }),
+    });
+    expect(created.status).toBe(201);
+    const configuredId = first.state.environment.resource_indicators[0]?.id;
+    await first.stop();
+
+    const second = await startEmulator({ port: 0, data });
+    try {
+      expect(second.state.environment).toMatchObject({ dynamic_client_registration: false, client_id_metadata_document: true });
+      expect(second.state.environment.resource_indicators.map((r) => [r.id, r.uri, r.default])).toEqual([
+        [configuredId, resources[0], false],
+        [expect.stringMatching(/^authkit_oauth_resource_/), "https://mcp.example.test/mcp", true],
+      ]);
+    } finally {
+      await second.stop();
+    }
+
+    // Restarted with the same --resource, the indicator keeps its id; reset() keeps what the options set.
+    const third = await startEmulator({ port: 0, data, resources, dynamicClientRegistration: false });
+    try {
+      expect(third.state.environment.resource_indicators.map((r) => r.id)).toEqual([configuredId]);
+      third.reset();
+      expect(third.state.environment).toMatchObject({ dynamic_client_registration: false, resource_indicators: [{ id: configuredId, uri: resources[0] }] });
+    } finally {
+      await third.stop();
+    }
+  });
+
   it("a corrupt data file or seed stops start-up with a coded error naming the file", async () => {
     const corrupt = join(dir, "corrupt.json");
     writeFileSync(corrupt, "{ nope");

@@ -72,8 +72,9 @@ export function resolveEnvironmentOptions(options: EnvironmentOptions): Resolved
 
 /**
  * Writes the options into a loaded state (the live one and the seed kept for `reset()`).
- * A listed resource already configured in `state` (or among `known`, the records given to the
- * seed) keeps its record, so its id survives `reset()` and restarts with the same `--data` file.
+ * A listed resource already configured in `state` (or among `known`, the live state's records when
+ * the seed is updated) keeps its record, so its id survives `reset()` and restarts with the same
+ * `--data` file.
  */
 export function applyEnvironmentOptions(
   state: EmulatorState,
@@ -85,7 +86,7 @@ export function applyEnvironmentOptions(
   if (options.dynamicClientRegistration !== undefined) environment.dynamic_client_registration = options.dynamicClientRegistration;
   if (options.clientIdMetadataDocument !== undefined) environment.client_id_metadata_document = options.clientIdMetadataDocument;
   if (options.resources !== undefined) {
-    const configured = [...environment.resource_indicators, ...known];
+    const configured = [...known, ...environment.resource_indicators];
     environment.resource_indicators = options.resources.map((uri): AuthKitOAuthResourceRecord => {
       const existing = configured.find((record) => record.uri === uri);
       // A copy: the seed's records must not change when the live state's do.
