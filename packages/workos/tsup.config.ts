@@ -6,6 +6,7 @@ export default defineConfig([
       index: "src/index.ts",
       express: "src/express/index.ts",
       web: "src/web/index.ts",
+      fastify: "src/fastify/index.ts",
       doctor: "src/doctor/index.ts",
       testing: "src/testing/index.ts",
     },
@@ -15,7 +16,7 @@ export default defineConfig([
     clean: true,
     target: "node22",
     // The WorkOS SDK picks its worker build by export condition; resolve it in the user's bundler, not here.
-    external: ["@workos-inc/node", "jose"],
+    external: ["@workos-inc/node", "jose", "fastify"],
   },
   {
     // The command line runs on Node only and uses top-level await: ESM, no types.

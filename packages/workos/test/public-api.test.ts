@@ -1,7 +1,9 @@
 import type { User, WorkOS } from "@workos-inc/node";
+import type { FastifyPluginCallback } from "fastify";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import * as root from "@xmcp-dev/workos";
 import * as express from "@xmcp-dev/workos/express";
+import * as fastify from "@xmcp-dev/workos/fastify";
 import * as web from "@xmcp-dev/workos/web";
 import * as testing from "@xmcp-dev/workos/testing";
 import * as doctor from "@xmcp-dev/workos/doctor";
@@ -35,6 +37,10 @@ describe("entry points", () => {
     expect(Object.keys(express).sort()).toEqual([...shared, "createExpressMiddleware", "workosProvider"].sort());
   });
 
+  it("`@xmcp-dev/workos/fastify` exports the session API, the core and the Fastify plugin", () => {
+    expect(Object.keys(fastify).sort()).toEqual([...shared, "createFastifyPlugin"].sort());
+  });
+
   it("`@xmcp-dev/workos/web` exports the session API and the core, nothing of Express", () => {
     expect(Object.keys(web).sort()).toEqual([...shared].sort());
   });
@@ -50,7 +56,7 @@ describe("entry points", () => {
 
 describe("types", () => {
   it("session API", () => {
-    for (const api of [root, express, web]) {
+    for (const api of [root, express, fastify, web]) {
       expectTypeOf(api.getSession).toEqualTypeOf<() => Readonly<web.Session>>();
       expectTypeOf(api.getUser).toEqualTypeOf<() => Promise<User>>();
       expectTypeOf(api.getClient).toEqualTypeOf<() => WorkOS>();
@@ -109,6 +115,10 @@ describe("types", () => {
     expectTypeOf<express.WorkOSProvider>().toEqualTypeOf<express.ExpressMiddleware & { stats(): express.ProviderStats }>();
     expectTypeOf(express.createExpressMiddleware).toEqualTypeOf<(auth: express.WorkOSAuth) => express.ExpressMiddleware>();
     expectTypeOf(root.workosProvider).toEqualTypeOf<(options: root.config) => root.WorkOSProvider>();
+  });
+
+  it("the Fastify plugin", () => {
+    expectTypeOf(fastify.createFastifyPlugin).toEqualTypeOf<(auth: fastify.WorkOSAuth) => FastifyPluginCallback>();
   });
 
   it("one error family with literal codes", () => {

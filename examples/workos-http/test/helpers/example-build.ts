@@ -21,9 +21,15 @@ export interface ExampleBuild {
  * the port in at build time (`http.port` in xmcp.config.ts), so each listening port needs its
  * own build. `buildDir` must be inside the repository so `node_modules` resolves, and should be
  * git-ignored. `replace` overwrites files of the copy by relative path (the benchmark's
- * unauthenticated twin swaps `src/middleware.ts`).
+ * unauthenticated twin swaps `src/middleware.ts`); `remove` deletes them (adapter builds have no
+ * `src/middleware.ts`).
  */
-export function buildExampleCopy(options: { buildDir: string; port: number; replace?: Record<string, string> }): ExampleBuild {
+export function buildExampleCopy(options: {
+  buildDir: string;
+  port: number;
+  replace?: Record<string, string>;
+  remove?: readonly string[];
+}): ExampleBuild {
   const { buildDir, port } = options;
   rmSync(buildDir, { recursive: true, force: true });
   mkdirSync(buildDir, { recursive: true });
@@ -39,6 +45,7 @@ export function buildExampleCopy(options: { buildDir: string; port: number; repl
     }),
   );
   for (const [file, contents] of Object.entries(options.replace ?? {})) writeFileSync(path.join(buildDir, file), contents);
+  for (const file of options.remove ?? []) rmSync(path.join(buildDir, file));
 
   const build = spawnSync(path.join(repoRoot, "node_modules/.bin/xmcp"), ["build"], {
     cwd: buildDir,

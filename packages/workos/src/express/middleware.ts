@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isCorsPreflight } from "../core/cors-preflight.js";
+import { pathnameOf } from "../core/request-target.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import type { WorkOSAuth } from "../core/workos-auth.js";
+import { appendToHeaderList } from "../http/header-list.js";
 import type { AuthInfo } from "../session/auth-info.js";
 
 /** The parts of an Express 4/5 (or plain Node) request the middleware reads and writes. */
@@ -23,7 +25,7 @@ export function createExpressMiddleware(auth: WorkOSAuth): ExpressMiddleware {
   // Not an async function: Express 4 (inside xmcp) drops the promise a middleware returns, so a
   // throw after an await would become an unhandled rejection that ends the process.
   return (req, res, next) => {
-    const pathname = pathOf(req.url ?? "/");
+    const pathname = pathnameOf(req.url ?? "/");
     const method = req.method ?? "GET";
     const discovery = auth.discovery(method, pathname);
     const refusal = discovery || !auth.protects(pathname) ? undefined : auth.refuseOrigin(req.headers.origin);
@@ -46,31 +48,10 @@ export function createExpressMiddleware(auth: WorkOSAuth): ExpressMiddleware {
   };
 }
 
-/**
- * The path Express routes on. A request target in absolute form (`POST http://host/mcp`,
- * RFC 9112 §3.2.2) reaches Express's `/mcp` route too, so it must reach the guard as `/mcp`.
- */
-function pathOf(url: string): string {
-  const path = url.split(/[?#]/, 1)[0]!;
-  if (path.startsWith("/")) return path;
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return path;
-  }
-}
-
 function write(res: ServerResponse, answer: HttpAnswer): void {
   for (const [name, value] of Object.entries(answer.headers)) {
-    res.setHeader(name, name === "access-control-expose-headers" ? mergeList(res.getHeader(name), value) : value);
+    res.setHeader(name, name === "access-control-expose-headers" ? appendToHeaderList(res.getHeader(name), value) : value);
   }
   res.statusCode = answer.status;
   res.end(answer.body === null ? undefined : JSON.stringify(answer.body));
-}
-
-/** Adds to whatever CORS list the server (xmcp's CORS settings) already set, once. */
-function mergeList(current: ReturnType<ServerResponse["getHeader"]>, value: string): string {
-  const list = typeof current === "string" ? current : Array.isArray(current) ? current.join(", ") : "";
-  if (list.trim() === "") return value;
-  return list.split(",").some((item) => item.trim().toLowerCase() === value.toLowerCase()) ? list : `${list}, ${value}`;
 }

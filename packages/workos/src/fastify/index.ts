@@ -1,0 +1,5 @@
+/**
+ * `@xmcp-dev/workos/fastify`: xmcp's `fastify` adapter (Node).
+ */
+export * from "../session/public-api.js";
+export { createFastifyPlugin } from "./plugin.js";

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from "fastify";
+import { isCorsPreflight } from "../core/cors-preflight.js";
+import type { HttpAnswer } from "../core/http-answer.js";
+import { pathnameOf } from "../core/request-target.js";
+import type { AuthSuccess, WorkOSAuth } from "../core/workos-auth.js";
+import { appendToHeaderList } from "../http/header-list.js";
+import type { AuthInfo } from "../session/auth-info.js";
+
+/**
+ * Translates the core to Fastify, for xmcp's `fastify` adapter: routes for the discovery
+ * documents, and on `mcpPath` an `onRequest` check (a refused request is answered before its body
+ * is read) plus a `preHandler` that runs the route, xmcp's `xmcpHandler`, with the session.
+ * xmcp reads the caller from `request.raw.auth`, where the plugin puts the MCP `AuthInfo`.
+ *
+ * The session is entered in `preHandler`, not `onRequest`: Fastify reads the body between the two
+ * from stream events, which would not carry the request's async context.
+ *
+ * @example
+ * const app = Fastify();
+ * app.register(createFastifyPlugin(createWorkOSAuth({ ... })));
+ * app.post("/mcp", xmcpHandler);
+ */
+export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
+  const verified = new WeakMap<FastifyRequest, AuthSuccess>();
+
+  const plugin: FastifyPluginCallback = (fastify: FastifyInstance, _options, done) => {
+    const discoveryPaths = [
+      "/.well-known/oauth-protected-resource",
+      `/.well-known/oauth-protected-resource${auth.mcpPath}`,
+      "/.well-known/oauth-authorization-server",
+    ];
+    for (const url of new Set(discoveryPaths)) {
+      fastify.route({
+        method: ["GET", "OPTIONS"],
+        url,
+        handler: (request, reply) => auth.discovery(request.method, url)!.then((answer) => send(reply, answer)),
+      });
+    }
+
+    fastify.addHook("onRequest", (request, reply, next) => {
+      if (!auth.protects(pathnameOf(request.url)) || isCorsPreflight(request.method, request.headers["access-control-request-method"])) {
+        return next();
+      }
+      auth.authenticate(request.raw.headersDistinct.authorization).then(
+        (result) => {
+          if (!result.ok) return void send(reply, auth.challenge(result.error));
+          (request.raw as { auth?: AuthInfo }).auth = result.authInfo;
+          verified.set(request, result);
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+
+    fastify.addHook("preHandler", (request, _reply, next) => {
+      const result = verified.get(request);
+      if (!result) return next();
+      auth.runWithSession(result, () => next());
+    });
+
+    done();
+  };
+
+  // What `fastify-plugin` does: the hooks apply to the routes of the application that registers
+  // the plugin, not only inside the plugin's own encapsulated scope.
+  return Object.assign(plugin, {
+    [Symbol.for("skip-override")]: true,
+    [Symbol.for("fastify.display-name")]: "@xmcp-dev/workos",
+  });
+}
+
+function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {
+  for (const [name, value] of Object.entries(answer.headers)) {
+    const existing = reply.getHeader(name);
+    reply.header(name, name === "access-control-expose-headers" ? appendToHeaderList(existing, value) : value);
+  }
+  return reply.code(answer.status).send(answer.body === null ? undefined : JSON.stringify(answer.body));
+}
