@@ -17,6 +17,8 @@ export default defineConfig([
     target: "node22",
     // The WorkOS SDK picks its worker build by export condition; resolve it in the user's bundler, not here.
     external: ["@workos-inc/node", "jose", "fastify"],
+    // Keep `node:async_hooks` as written: Workers bundlers map the `node:` form under `nodejs_compat`.
+    removeNodeProtocol: false,
   },
   {
     // The command line runs on Node only and uses top-level await: ESM, no types.

@@ -1,4 +1,7 @@
 import type { User, WorkOS } from "@workos-inc/node";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { FastifyPluginCallback } from "fastify";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import * as root from "@xmcp-dev/workos";
@@ -51,6 +54,40 @@ describe("entry points", () => {
 
   it("`@xmcp-dev/workos/doctor` exports the doctor's run and its formatter", () => {
     expect(Object.keys(doctor).sort()).toEqual(["formatReport", "runDoctor"]);
+  });
+});
+
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+
+/** Every package a built file reaches, following its relative imports (tsup's shared chunks). */
+function reachedPackages(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  const specifiers = [
+    ...source.matchAll(/(?:^|\n)\s*(?:import|export)\s*(?:[^"';]*?\bfrom\s*)?["']([^"']+)["']/g),
+    ...source.matchAll(/\brequire\(["']([^"']+)["']\)/g),
+  ].map((match) => match[1]!);
+  for (const specifier of specifiers) {
+    if (specifier.startsWith(".")) for (const p of reachedPackages(path.resolve(path.dirname(file), specifier), seen)) packages.add(p);
+    else packages.add(specifier);
+  }
+  return packages;
+}
+
+describe("what each built entry point loads", () => {
+  it("`./web` reaches nothing of Express and no Node module but node:async_hooks (Workers have it under nodejs_compat)", () => {
+    const allowed = ["@opentelemetry/api", "@workos-inc/node", "jose", "node:async_hooks"];
+    expect([...reachedPackages(path.join(dist, "web.js"))].sort()).toEqual(allowed);
+    expect([...reachedPackages(path.join(dist, "web.cjs"))].sort()).toEqual(allowed);
+  });
+
+  it("the Node entry points verify with node:crypto, `./web` with WebCrypto", () => {
+    expect(reachedPackages(path.join(dist, "index.js"))).toContain("node:crypto");
+    expect(root.createWorkOSAuth).toBe(express.createWorkOSAuth);
+    expect(fastify.createWorkOSAuth).toBe(express.createWorkOSAuth);
+    expect(web.createWorkOSAuth).not.toBe(root.createWorkOSAuth);
   });
 });
 

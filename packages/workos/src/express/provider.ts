@@ -1,7 +1,7 @@
 import type { WorkOSConfig } from "../config/types.js";
-import { buildWorkOSAuth, type WorkOSAuth } from "../core/workos-auth.js";
+import type { WorkOSAuth } from "../core/workos-auth.js";
 import type { ProviderStats } from "../metrics/provider-metrics.js";
-import { nodeJwtVerifier } from "../verify/node-jwt-verifier.js";
+import { createWorkOSAuth } from "../node/create-workos-auth.js";
 import { createExpressMiddleware, type ExpressMiddleware } from "./middleware.js";
 
 /** What xmcp takes as the default export of `src/middleware.ts`: one middleware, with the provider's counters. */
@@ -27,6 +27,6 @@ export type WorkOSProvider = ExpressMiddleware & {
  * });
  */
 export function workosProvider(options: WorkOSConfig): WorkOSProvider {
-  const auth = buildWorkOSAuth(options, { verifier: nodeJwtVerifier });
+  const auth = createWorkOSAuth(options);
   return Object.assign(createExpressMiddleware(auth), { stats: auth.stats });
 }

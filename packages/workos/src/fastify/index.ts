@@ -3,3 +3,5 @@
  */
 export * from "../session/public-api.js";
 export { createFastifyPlugin } from "./plugin.js";
+// Shadows the WebCrypto `createWorkOSAuth` of the shared surface: on Node, verify with node:crypto.
+export { createWorkOSAuth } from "../node/create-workos-auth.js";

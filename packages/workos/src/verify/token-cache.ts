@@ -1,4 +1,9 @@
-import { createHash } from "node:crypto";
+/**
+ * `node:crypto` through `process.getBuiltinModule` rather than an import: Node 22 and Cloudflare
+ * Workers under `nodejs_compat` both provide it at run time, but a Workers bundler (xmcp's
+ * `--cf` build) cannot resolve a static `node:crypto` import. Web Crypto's digest is async only.
+ */
+const { createHash } = process.getBuiltinModule("node:crypto");
 
 /**
  * Verified tokens by SHA-256 of the token, so a client repeating its token (every MCP request
