@@ -1,4 +1,7 @@
-import type { EmulatorState } from "../store/types.js";
+import { membershipOf, roleSlugsOf } from "../store/memberships.js";
+import { findOrganization } from "../store/organizations.js";
+import { permissionsOf } from "../store/roles.js";
+import type { StoreContext } from "../store/store-context.js";
 
 /** The optional claims a JWT template adds for the organization the user signed in to. */
 export interface OrganizationClaims {
@@ -14,22 +17,20 @@ export interface OrganizationClaims {
  * and the organization's `entitlements` metadata (comma-separated).
  *
  * @example
- * const claims = organizationClaims(ctx.state, "user_01ALICE...", "org_01ACME...");
+ * const claims = organizationClaims(ctx, "user_01ALICE...", "org_01ACME...");
  */
-export function organizationClaims(state: EmulatorState, userId: string, organizationId: string | null): OrganizationClaims {
+export function organizationClaims(ctx: StoreContext, userId: string, organizationId: string | null): OrganizationClaims {
   if (!organizationId) return {};
-  const template = state.jwtTemplate;
-  const membership = state.memberships.find(
-    (candidate) => candidate.user_id === userId && candidate.organization_id === organizationId && candidate.status === "active",
-  );
-  const organization = state.organizations.find((candidate) => candidate.id === organizationId);
-  const roleSlugs = membership ? (membership.roles?.map((role) => role.slug) ?? [membership.role.slug]) : [];
+  const template = ctx.state.jwtTemplate;
+  const found = membershipOf(ctx, userId, organizationId);
+  const membership = found?.status === "active" ? found : undefined;
+  const organization = findOrganization(ctx, organizationId);
+  const roleSlugs = membership ? roleSlugsOf(membership) : [];
   const claims: OrganizationClaims = {};
   if (template.role && membership) claims.role = membership.role.slug;
   if (template.roles) claims.roles = roleSlugs;
   if (template.permissions) {
-    const permissions = state.roles.filter((role) => roleSlugs.includes(role.slug)).flatMap((role) => role.permissions);
-    claims.permissions = [...new Set(permissions)];
+    claims.permissions = permissionsOf(ctx, roleSlugs);
   }
   if (template.entitlements) {
     const raw = organization?.metadata.entitlements ?? "";

@@ -38,7 +38,7 @@ export async function mintAccessToken(ctx: EmulatorContext, subject: AccessToken
     sid: subject.sessionId,
     scope: subject.scope,
     ...(subject.organizationId ? { org_id: subject.organizationId } : {}),
-    ...organizationClaims(ctx.state, subject.userId, subject.organizationId),
+    ...organizationClaims(ctx, subject.userId, subject.organizationId),
   };
   const accessToken = await new SignJWT(claims)
     .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })

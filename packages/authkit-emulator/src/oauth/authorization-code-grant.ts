@@ -7,6 +7,7 @@ import type { OAuthRuntime } from "./oauth-runtime.js";
 import { revokeGrant } from "./refresh-tokens.js";
 import { optionalParam, requiredParam } from "./request-params.js";
 import { issueTokenResponse, type TokenResponse } from "./token-response.js";
+import { findSession } from "../store/sessions.js";
 
 /** RFC 7636 §4.6: BASE64URL(SHA256(code_verifier)) must equal the stored challenge. */
 function pkceMatches(verifier: string, challenge: string): boolean {
@@ -41,7 +42,7 @@ export async function exchangeAuthorizationCode(runtime: OAuthRuntime, req: Requ
     throw new OAuthError("invalid_target", "resource does not match the authorization request.");
   }
   grant.used = true;
-  const session = ctx.state.sessions.find((candidate) => candidate.id === grant.sessionId);
+  const session = findSession(ctx, grant.sessionId);
   if (!session || session.revoked) throw new OAuthError("invalid_grant", "The session has ended.");
   return issueTokenResponse(
     ctx,

@@ -1,8 +1,9 @@
-import type { SessionRecord } from "../store/types.js";
 import { AUTHORIZATION_CODE_TTL_SECONDS } from "./authorization-codes.js";
 import { buildRedirect, type AuthorizationRequest } from "./authorization-request.js";
 import { createPrefixedId } from "./opaque-ids.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
+import { openSession } from "../store/sessions.js";
+import { recordSignIn } from "../store/users.js";
 
 export interface SignedInUser {
   userId: string;
@@ -19,18 +20,13 @@ export interface SignedInUser {
  */
 export function completeAuthorization(runtime: OAuthRuntime, request: AuthorizationRequest, user: SignedInUser): string {
   const { ctx } = runtime;
-  const session: SessionRecord = {
+  const session = openSession(ctx, {
     id: createPrefixedId("session"),
     user_id: user.userId,
     organization_id: user.organizationId,
     client_id: request.client.client_id,
-    created_at: new Date(ctx.now() * 1000).toISOString(),
-    revoked: false,
-  };
-  ctx.state.sessions.push(session);
-  const record = ctx.state.users.find((candidate) => candidate.id === user.userId);
-  if (record) record.last_sign_in_at = session.created_at;
-  ctx.save();
+  });
+  recordSignIn(ctx, user.userId, session.created_at);
   const code = runtime.codes.issue({
     clientId: request.client.client_id,
     redirectUri: request.redirectUri,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { SignJWT } from "jose";
 import type { EmulatorContext } from "../context.js";
 import { ensureSigningKey, importSigningKey } from "../keys/index.js";
+import { findUser } from "../store/users.js";
 import { scopedUserClaims } from "./user-claims.js";
 
 export interface IdTokenSubject {
@@ -31,7 +32,7 @@ function accessTokenHash(accessToken: string): string {
  * const idToken = await mintIdToken(ctx, { userId, clientId, scope, nonce, accessToken });
  */
 export async function mintIdToken(ctx: EmulatorContext, subject: IdTokenSubject): Promise<string | undefined> {
-  const user = ctx.state.users.find((candidate) => candidate.id === subject.userId);
+  const user = findUser(ctx, subject.userId);
   if (user === undefined) return undefined;
   const claims: Record<string, unknown> = { ...scopedUserClaims(user, subject.scope), at_hash: accessTokenHash(subject.accessToken) };
   if (subject.nonce !== undefined) claims.nonce = subject.nonce;

@@ -7,6 +7,7 @@ import type { OAuthRuntime } from "./oauth-runtime.js";
 import { findRefreshToken, REFRESH_TOKEN_TTL_SECONDS } from "./refresh-tokens.js";
 import { requiredParam } from "./request-params.js";
 import { verifyAccessToken, type ActiveAccessToken } from "./verify-access-token.js";
+import { findSession } from "../store/sessions.js";
 
 /**
  * RFC 7662 §2.1 requires the caller to be authorized (against token scanning): a resource server
@@ -31,7 +32,7 @@ async function introspect(runtime: OAuthRuntime, token: string): Promise<Record<
   const { ctx } = runtime;
   const refresh = findRefreshToken(ctx, token);
   if (refresh) {
-    const session = ctx.state.sessions.find((candidate) => candidate.id === refresh.session_id);
+    const session = findSession(ctx, refresh.session_id);
     if (refresh.used || refresh.expires_at <= ctx.now() || !session || session.revoked) return { active: false };
     return {
       active: true,

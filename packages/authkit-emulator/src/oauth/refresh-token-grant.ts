@@ -5,6 +5,8 @@ import type { OAuthRuntime } from "./oauth-runtime.js";
 import { findRefreshToken, revokeGrant } from "./refresh-tokens.js";
 import { optionalParam, requiredParam } from "./request-params.js";
 import { issueTokenResponse, type TokenResponse } from "./token-response.js";
+import { markRefreshTokenUsed } from "../store/refresh-tokens.js";
+import { findSession } from "../store/sessions.js";
 
 /**
  * grant_type=refresh_token with rotation: each refresh token works once. Presenting a spent one
@@ -20,7 +22,7 @@ export async function refreshAccessToken(runtime: OAuthRuntime, req: Request, cl
     throw new OAuthError("invalid_grant", "The refresh token has already been used.");
   }
   if (record.expires_at <= ctx.now()) throw new OAuthError("invalid_grant", "The refresh token has expired.");
-  const session = ctx.state.sessions.find((candidate) => candidate.id === record.session_id);
+  const session = findSession(ctx, record.session_id);
   if (!session || session.revoked) throw new OAuthError("invalid_grant", "The session has been revoked.");
 
   // RFC 6749 §6: a narrower scope may be requested, never a wider one. Empty parts (a double
@@ -35,8 +37,7 @@ export async function refreshAccessToken(runtime: OAuthRuntime, req: Request, cl
   if (resource !== undefined && resource !== record.resource) {
     throw new OAuthError("invalid_target", "resource does not match the original grant.");
   }
-  record.used = true;
-  ctx.save();
+  markRefreshTokenUsed(ctx, record);
   return issueTokenResponse(
     ctx,
     {

@@ -2,6 +2,7 @@ import { createLocalJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
 import { publishedJwks } from "../keys/index.js";
 import { OAuthError } from "./oauth-error.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
+import { findSession } from "../store/sessions.js";
 
 /** The claims of an access token this emulator issued and still considers active. */
 export interface ActiveAccessToken extends JWTPayload {
@@ -49,7 +50,7 @@ export async function verifyAccessToken(runtime: OAuthRuntime, token: string): P
     if (error instanceof errors.JOSEError) throw new OAuthError("invalid_token", "The access token is invalid or expired.");
     throw error;
   }
-  const session = ctx.state.sessions.find((candidate) => candidate.id === payload.sid);
+  const session = typeof payload.sid === "string" ? findSession(ctx, payload.sid) : undefined;
   const revokedJti = typeof payload.jti === "string" && runtime.revokedAccessTokens.has(payload.jti);
   if (!session || session.revoked || revokedJti) throw new OAuthError("invalid_token", "The access token has been revoked.");
   return payload as ActiveAccessToken;
