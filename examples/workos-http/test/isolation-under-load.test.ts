@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "@modelcontextprotocol/client";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { auditEvents } from "./helpers/emulator-admin.js";
 import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
 
 /**
@@ -147,7 +148,7 @@ describe("isolation under load", () => {
   }, 120_000);
 
   it("never lets a request without a token reach a tool", async () => {
-    const auditEventsBefore = emulator.state.auditEvents.length;
+    const auditEventsBefore = (await auditEvents(emulator.url)).length;
     const res = await fetch(server.mcpURL, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
@@ -162,6 +163,6 @@ describe("isolation under load", () => {
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
     expect(await res.text()).not.toContain("Recorded");
     // The tool writes an audit event through the WorkOS API; none may have been written.
-    expect(emulator.state.auditEvents).toHaveLength(auditEventsBefore);
+    expect(await auditEvents(emulator.url)).toHaveLength(auditEventsBefore);
   });
 });

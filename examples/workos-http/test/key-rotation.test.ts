@@ -60,7 +60,9 @@ async function refreshOutOfBand(provider: InMemoryOAuthProvider): Promise<string
 }
 
 it("accepts the new key's tokens after exactly one JWKS refetch, and the old key's until they expire", async () => {
-  const firstKid = emulator.state.keys.find((key) => key.retired_at === null)!.kid;
+  const published = (await (await fetch(`${emulator.url}/oauth2/jwks`)).json()) as { keys: { kid: string }[] };
+  expect(published.keys).toHaveLength(1);
+  const firstKid = published.keys[0]!.kid;
 
   // Before the rotation: bob signs in and calls whoami; the server fetches the JWKS once.
   const bob = await connectWithSignIn(server.mcpURL, { email: "bob@acme.test" });

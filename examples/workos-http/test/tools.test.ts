@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "@modelcontextprotocol/client";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { auditEvents } from "./helpers/emulator-admin.js";
 import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
 
 const ACME = "org_01ACME000000000000000000";
@@ -93,12 +94,13 @@ describe("every example tool returns what the seed says", () => {
   });
 
   it("record-audit-event writes an event the emulator stores for the caller's organization", async () => {
-    const before = emulator.state.auditEvents.length;
+    const before = (await auditEvents(emulator.url)).length;
     const result = await callTool(dana, "record-audit-event", { action: "report.exported", target: "report_42" });
     expect(result.isError).toBe(false);
     expect(result.text).toContain("Recorded report.exported on report_42 for user_01DANA000000000000000000");
-    expect(emulator.state.auditEvents).toHaveLength(before + 1);
-    expect(emulator.state.auditEvents.at(-1)).toMatchObject({
+    const after = await auditEvents(emulator.url);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({
       organization_id: ACME,
       event: { action: "report.exported", actor: { type: "user", id: "user_01DANA000000000000000000" } },
     });
