@@ -1,4 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_OAUTH_CLIENTS_PER_KIND } from "../src/store/oauth-clients.js";
+import { MAX_SESSIONS } from "../src/store/sessions.js";
+import type { OAuthClientRecord, SessionRecord } from "../src/store/types.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
+import { signInWithPassword } from "./helpers/sign-in.js";
 import { OUTBOX_MAX_MESSAGES } from "../src/store/outbox.js";
 import { MAX_PENDING_AUTHORIZATIONS, PendingAuthorizationStore } from "../src/login/pending-authorizations.js";
 import type { AuthorizationRequest } from "../src/oauth/authorization-request.js";
@@ -35,6 +40,75 @@ describe("caps on state that unauthenticated requests create", () => {
       expect(outbox).toHaveLength(OUTBOX_MAX_MESSAGES);
       expect(outbox[0]!.id).toBe("email_old1");
       expect(outbox.at(-1)).toMatchObject({ to: "dana@acme.test", subject: "Your sign-in code" });
+    });
+  });
+
+  describe("OAuth clients and sessions", () => {
+    const emu = useOAuthTestEmulator();
+    let docs: Awaited<ReturnType<typeof startLoopbackServer>>;
+
+    beforeAll(async () => {
+      docs = await startLoopbackServer((req, res) => {
+        const clientId = `${docs.origin}${req.url}`;
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ client_id: clientId, redirect_uris: [REDIRECT_URI] }));
+      });
+    });
+    afterAll(() => docs?.close());
+
+    function fakeClient(clientId: string, kind: OAuthClientRecord["kind"]): OAuthClientRecord {
+      return { client_id: clientId, redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code"], response_types: ["code"], token_endpoint_auth_method: "none", client_id_issued_at: 0, kind };
+    }
+
+    function fakeSession(id: string, clientId: string, revoked = false): SessionRecord {
+      return { id, user_id: "user_01BOB0000000000000000000", organization_id: null, client_id: clientId, created_at: new Date(emu.emulator.context.now() * 1000).toISOString(), revoked };
+    }
+
+    it(`keeps at most ${MAX_OAUTH_CLIENTS_PER_KIND} registrations, evicting the oldest a live session does not use`, async () => {
+      const { state } = emu.emulator;
+      state.oauthClients.push(...Array.from({ length: MAX_OAUTH_CLIENTS_PER_KIND }, (_, i) => fakeClient(`client_old${i}`, "dcr")));
+      state.sessions.push(fakeSession("session_uses_old0", "client_old0"));
+
+      const as = await discover(emu.issuer);
+      const fresh = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" });
+
+      const registered = state.oauthClients.filter((client) => client.kind === "dcr").map((client) => client.client_id);
+      expect(registered).toHaveLength(MAX_OAUTH_CLIENTS_PER_KIND);
+      expect(registered).toContain("client_old0");
+      expect(registered).not.toContain("client_old1");
+      expect(registered.at(-1)).toBe(fresh.client_id);
+    });
+
+    it(`keeps at most ${MAX_OAUTH_CLIENTS_PER_KIND} clients from metadata documents`, async () => {
+      const { state } = emu.emulator;
+      state.oauthClients.push(...Array.from({ length: MAX_OAUTH_CLIENTS_PER_KIND }, (_, i) => fakeClient(`https://old.example/${i}.json`, "cimd")));
+
+      const as = await discover(emu.issuer);
+      const clientId = `${docs.origin}/fresh.json`;
+      const page = await fetch((await authorizationUrl(as, clientId, REDIRECT_URI)).url, { redirect: "manual" });
+      expect(page.status).toBe(303);
+
+      const fromDocuments = state.oauthClients.filter((client) => client.kind === "cimd").map((client) => client.client_id);
+      expect(fromDocuments).toHaveLength(MAX_OAUTH_CLIENTS_PER_KIND);
+      expect(fromDocuments).not.toContain("https://old.example/0.json");
+      expect(fromDocuments.at(-1)).toBe(clientId);
+    });
+
+    it(`keeps at most ${MAX_SESSIONS} sessions, evicting ended ones first, with their refresh tokens`, async () => {
+      const { state } = emu.emulator;
+      const old = Array.from({ length: MAX_SESSIONS - state.sessions.length }, (_, i) => fakeSession(`session_old${i}`, "client_x", i === 5));
+      state.sessions.push(...old);
+      state.refreshTokens.push({ hash: "h", session_id: "session_old5", client_id: "client_x", scope: "", resource: null, family: "f", used: false, expires_at: emu.emulator.context.now() + 60 });
+
+      const as = await discover(emu.issuer);
+      const client = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" });
+      await signInWithPassword(new LoginUserAgent(emu.issuer), (await authorizationUrl(as, client.client_id, REDIRECT_URI)).url, "bob@acme.test");
+
+      const ids = state.sessions.map((session) => session.id);
+      expect(ids).toHaveLength(MAX_SESSIONS);
+      expect(ids).not.toContain("session_old5");
+      expect(ids).toContain("session_old0");
+      expect(state.refreshTokens.some((record) => record.session_id === "session_old5")).toBe(false);
+      expect(state.sessions.at(-1)).toMatchObject({ client_id: client.client_id, user_id: "user_01BOB0000000000000000000" });
     });
   });
 });

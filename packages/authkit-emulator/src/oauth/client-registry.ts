@@ -57,7 +57,7 @@ export class ClientRegistry {
       client_id_issued_at: this.ctx.now(),
       kind: "cimd",
     };
-    recordMetadataDocumentClient(this.ctx, record);
+    for (const evicted of recordMetadataDocumentClient(this.ctx, record)) this.fetchedAt.delete(evicted);
     this.fetchedAt.set(clientId, this.ctx.now());
     return record;
   }

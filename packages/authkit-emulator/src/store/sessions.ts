@@ -1,4 +1,5 @@
 import { ApiError } from "../http/api-error.js";
+import { removeWhere } from "./remove-where.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { SessionRecord } from "./types.js";
 
@@ -33,7 +34,28 @@ export function listUserSessions(ctx: StoreContext, userId: string): SessionReco
 }
 
 /**
- * Opens a session for a completed sign-in and saves.
+ * Every completed sign-in opens a session that stays in the persisted state for its 30 days: a
+ * script signing in in a loop (or `--auto-login`) would grow it without bound. Far more than a
+ * developer's sign-ins in a month.
+ */
+export const MAX_SESSIONS = 10_000;
+
+/**
+ * Makes room for one more session: evicts the oldest, revoked or expired ones first, then active ones,
+ * with their refresh tokens (which cannot outlive the session anyway).
+ */
+function makeRoomForSession(ctx: StoreContext): void {
+  const excess = ctx.state.sessions.length - MAX_SESSIONS + 1;
+  if (excess <= 0) return;
+  const ended = ctx.state.sessions.filter((session) => sessionStatus(ctx, session) !== "active");
+  const active = ctx.state.sessions.filter((session) => sessionStatus(ctx, session) === "active");
+  const evicted = new Set([...ended, ...active].slice(0, excess).map((session) => session.id));
+  removeWhere(ctx.state.sessions, (session) => evicted.has(session.id));
+  removeWhere(ctx.state.refreshTokens, (record) => evicted.has(record.session_id));
+}
+
+/**
+ * Opens a session for a completed sign-in, evicting beyond {@link MAX_SESSIONS}, and saves.
  *
  * @example
  * const session = openSession(ctx, { id, user_id, organization_id, client_id, auth_method: "password" });
@@ -43,6 +65,7 @@ export function openSession(
   input: Pick<SessionRecord, "id" | "user_id" | "organization_id" | "client_id"> &
     Partial<Pick<SessionRecord, "auth_method" | "ip_address" | "user_agent">>,
 ): SessionRecord {
+  makeRoomForSession(ctx);
   const session: SessionRecord = {
     auth_method: "unknown",
     ip_address: null,
