@@ -41,15 +41,16 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
       if (!auth.protects(pathnameOf(request.url)) || isCorsPreflight(request.method, request.headers["access-control-request-method"])) {
         return next();
       }
-      auth.authenticate(request.raw.headersDistinct.authorization).then(
-        (result) => {
+      auth
+        .authenticate(request.raw.headersDistinct.authorization)
+        .then((result) => {
           if (!result.ok) return void send(reply, auth.challenge(result.error));
           (request.raw as { auth?: AuthInfo }).auth = result.authInfo;
           verified.set(request, result);
           next();
-        },
-        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
-      );
+        })
+        // Only reached if answering failed: Fastify's error handling takes it, never an unhandled rejection.
+        .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
     });
 
     fastify.addHook("preHandler", (request, _reply, next) => {
