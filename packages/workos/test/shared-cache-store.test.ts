@@ -111,6 +111,19 @@ describe("cache.store: a shared Redis behind the per-process caches", () => {
     expect(proxy.count()).toBe(2);
   });
 
+  it("never keeps an item fresher than its own TTL, whatever expiry the writer chose", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const a = await instance(); // users: TTL 60 s
+    const user = { object: "user", id: ALICE, email: "alice@acme.test" };
+    await redis.client.set(userKey(ALICE), JSON.stringify({ value: user, expiresAt: Date.now() + 86_400_000 }));
+    expect(await a.call(ALICE)).toEqual({ ok: true, id: ALICE });
+    expect(proxy.count()).toBe(0);
+    later(61);
+    await redis.client.del(userKey(ALICE));
+    expect(await a.call(ALICE)).toEqual({ ok: true, id: ALICE });
+    expect(proxy.count()).toBe(1);
+  });
+
   it("shares memberships and role permissions the same way", async () => {
     const a = await instance();
     const b = await instance();

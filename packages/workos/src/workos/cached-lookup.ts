@@ -39,8 +39,9 @@ export interface LookupDefinition<T> {
  * One WorkOS lookup behind three tiers: the per-process cache (fresh entries, coalesced misses),
  * the shared store (an entry any instance fetched, with the expiry it was written with), then the
  * API, whose answer is written to the store before the lookup returns, so the caller's next
- * request finds it on any instance. While the API is rate limiting, the newest value held in either tier is served until
- * `staleMs` past its expiry; with nothing to serve the caller gets `rate_limited`.
+ * request finds it on any instance. While the API is rate limiting, the newest value held in
+ * either tier is served until `staleMs` past its expiry; with nothing to serve the caller gets
+ * `rate_limited`.
  *
  * @example
  * const getUser = createCachedLookup(deps, { kind: "user", fetch: (id) => client.userManagement.getUser(id), ... });
@@ -54,7 +55,9 @@ export function createCachedLookup<T>(deps: LookupDependencies, definition: Look
     let fallback = held;
     const item = shared && (await shared.read(storeKey(key)));
     if (item && definition.isValue(item.value, key)) {
-      const entry = { value: item.value, freshUntilMs: item.expiresAt, staleUntilMs: item.expiresAt + staleMs };
+      // Never fresher than this instance's own TTL, whatever expiry another writer chose.
+      const expiresAt = Math.min(item.expiresAt, Date.now() + definition.ttlMs);
+      const entry = { value: item.value, freshUntilMs: expiresAt, staleUntilMs: expiresAt + staleMs };
       if (entry.freshUntilMs > Date.now()) return entry;
       if (!fallback || entry.staleUntilMs > fallback.staleUntilMs) fallback = entry;
     }
