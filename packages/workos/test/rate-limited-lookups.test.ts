@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RequestHandler } from "express";
-import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
+import { startEmulator } from "@xmcp-dev/authkit-emulator";
 import { getAccess, getUser, WorkOSApiError, type WorkOSConfig } from "../src/index.js";
 import { baseConfig, startApp, type TestApp } from "./helpers/app.js";
-import { FaultProxy } from "./helpers/fault-proxy.js";
-import { TestIssuer } from "./helpers/issuer.js";
+import { useWorkOSApiBehindProxy } from "./helpers/workos-api-fixture.js";
 
 // Seed users of the emulator (packages/authkit-emulator/seed/default-seed.json).
 const ALICE = "user_01ALICE00000000000000000";
@@ -24,34 +23,16 @@ const tool: RequestHandler = async (req, res) => {
   }
 };
 
-let issuer: TestIssuer;
-let emulator: RunningEmulator;
-let proxy: FaultProxy;
+const api = useWorkOSApiBehindProxy(tool);
 const apps: TestApp[] = [];
-
-beforeAll(async () => {
-  issuer = await TestIssuer.start();
-  emulator = await startEmulator({ port: 0 });
-  proxy = await FaultProxy.start(emulator.url);
-});
 afterEach(async () => {
-  vi.useRealTimers();
-  proxy.mode = "forward";
-  proxy.retryAfter = "0";
-  proxy.resetCounts();
   await Promise.all(apps.splice(0).map((app) => app.stop()));
-});
-afterAll(async () => {
-  await proxy.stop();
-  await emulator.stop();
-  await issuer.stop();
 });
 
 async function setup(overrides: Partial<WorkOSConfig> = {}) {
-  const app = await startApp(baseConfig(issuer.url, { apiKey: emulator.apiKey, apiURL: proxy.url, ...overrides }), tool);
-  apps.push(app);
+  const app = await api.start(overrides);
   const call = async (userId: string, query = "") => {
-    const token = await issuer.token({ sub: userId, org_id: ACME });
+    const token = await api.issuer.token({ sub: userId, org_id: ACME });
     const res = await fetch(`${app.url}/mcp${query}`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     return (await res.json()) as Record<string, unknown>;
@@ -64,8 +45,8 @@ const later = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000)
 describe("a 429 from the WorkOS API", () => {
   it("with nothing held: one request, no retry, and a rate_limited error that says when to try again", async () => {
     const { call, stats } = await setup();
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = "7";
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = "7";
     expect(await call(ALICE)).toEqual({
       ok: false,
       code: "rate_limited",
@@ -73,7 +54,7 @@ describe("a 429 from the WorkOS API", () => {
       retryAfterSeconds: 7,
       message: "[WorkOS] Could not load the signed-in user: rate limited by the WorkOS API; try again in 7 s",
     });
-    expect(proxy.count(userPath(ALICE))).toBe(1);
+    expect(api.proxy.count(userPath(ALICE))).toBe(1);
     expect(stats().rateLimited).toEqual({ servedStale: 0, refused: 1 });
     expect(stats().workosApi["userManagement.getUser"]).toEqual({ calls: 1, failures: 1 });
   });
@@ -81,31 +62,31 @@ describe("a 429 from the WorkOS API", () => {
   it("honours Retry-After: no request for any user until it has passed, then asks again", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const { call } = await setup();
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = "30";
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = "30";
     expect(await call(ALICE)).toMatchObject({ code: "rate_limited", retryAfterSeconds: 30 });
 
-    proxy.mode = "forward";
+    api.proxy.mode = "forward";
     later(20);
     expect(await call(BOB)).toMatchObject({ code: "rate_limited", retryAfterSeconds: 10 });
     expect(await call(ALICE)).toMatchObject({ code: "rate_limited", retryAfterSeconds: 10 });
-    expect(proxy.count()).toBe(1);
+    expect(api.proxy.count()).toBe(1);
 
     later(10);
     expect(await call(BOB)).toEqual({ ok: true, id: BOB });
-    expect(proxy.count(userPath(BOB))).toBe(1);
+    expect(api.proxy.count(userPath(BOB))).toBe(1);
   });
 
   it("takes Retry-After as an HTTP-date too (RFC 9110 §10.2.3)", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const { call } = await setup();
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = new Date(Date.now() + 12_000).toUTCString();
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = new Date(Date.now() + 12_000).toUTCString();
     expect(await call(ALICE)).toMatchObject({ code: "rate_limited", retryAfterSeconds: expect.any(Number) });
     const { retryAfterSeconds } = (await call(ALICE)) as { retryAfterSeconds: number };
     expect(retryAfterSeconds).toBeGreaterThanOrEqual(11);
     expect(retryAfterSeconds).toBeLessThanOrEqual(12);
-    expect(proxy.count()).toBe(1);
+    expect(api.proxy.count()).toBe(1);
   });
 
   it("serves the last known user while throttled, without asking again before Retry-After", async () => {
@@ -114,28 +95,28 @@ describe("a 429 from the WorkOS API", () => {
     expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });
 
     later(61);
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = "10";
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = "10";
     expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });
     expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });
-    expect(proxy.count(userPath(ALICE))).toBe(2); // the first fetch, and the one 429
+    expect(api.proxy.count(userPath(ALICE))).toBe(2); // the first fetch, and the one 429
     expect(stats().rateLimited).toEqual({ servedStale: 1, refused: 0 });
 
     // A user never fetched has nothing to serve.
     expect(await call(BOB)).toMatchObject({ code: "rate_limited" });
 
     later(10);
-    proxy.mode = "forward";
+    api.proxy.mode = "forward";
     expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });
-    expect(proxy.count(userPath(ALICE))).toBe(3);
+    expect(api.proxy.count(userPath(ALICE))).toBe(3);
   });
 
   it("serves it for a bounded time only: staleIfRateLimitedSeconds past the TTL", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const { call } = await setup({ cache: { users: { ttlSeconds: 60 }, staleIfRateLimitedSeconds: 120 } });
     expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = "10";
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = "10";
 
     later(60 + 119);
     expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });
@@ -148,7 +129,7 @@ describe("a 429 from the WorkOS API", () => {
     const { call } = await setup({ cache: { staleIfRateLimitedSeconds: 0 } });
     expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });
     later(61);
-    proxy.mode = "rate-limit";
+    api.proxy.mode = "rate-limit";
     expect(await call(ALICE)).toMatchObject({ code: "rate_limited" });
   });
 
@@ -157,8 +138,8 @@ describe("a 429 from the WorkOS API", () => {
     const { call } = await setup();
     expect(await call(ALICE, "?permission=reports:read")).toEqual({ ok: true, allowed: true });
     later(61);
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = "10";
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = "10";
     expect(await call(ALICE, "?permission=reports:read")).toEqual({ ok: true, allowed: true });
     expect(await call(BOB, "?permission=reports:read")).toMatchObject({
       code: "rate_limited",
@@ -168,11 +149,11 @@ describe("a 429 from the WorkOS API", () => {
 
   it("leaves getClient() to the SDK's own behaviour: the gate is only in front of the caches", async () => {
     const { call } = await setup();
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = "30";
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = "30";
     expect(await call(ALICE)).toMatchObject({ code: "rate_limited" });
     // Only the provider's lookups wait; a tool's own SDK calls are its business.
-    proxy.mode = "forward";
+    api.proxy.mode = "forward";
     const { WorkOS } = await import("@workos-inc/node");
     const { getClient } = await import("../src/index.js");
     expect(getClient()).toBeInstanceOf(WorkOS);
@@ -186,10 +167,10 @@ describe("against the emulator's own rate limits", () => {
     try {
       const now = limited.context.now();
       limited.context.now = () => now; // one window for the whole test
-      const app = await startApp(baseConfig(issuer.url, { apiKey: limited.apiKey, apiURL: limited.url }), tool);
+      const app = await startApp(baseConfig(api.issuer.url, { apiKey: limited.apiKey, apiURL: limited.url }), tool);
       apps.push(app);
       const call = async (userId: string) => {
-        const res = await fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${await issuer.token({ sub: userId })}` } });
+        const res = await fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${await api.issuer.token({ sub: userId })}` } });
         return (await res.json()) as Record<string, unknown>;
       };
       expect(await call(ALICE)).toEqual({ ok: true, id: ALICE });

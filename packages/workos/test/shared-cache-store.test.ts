@@ -1,12 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RequestHandler } from "express";
-import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { getAccess, getUser, WorkOSApiError, type Logger, type WorkOSConfig } from "../src/index.js";
 import { resolveConfig } from "../src/config/resolve-config.js";
-import { baseConfig, startApp, type TestApp } from "./helpers/app.js";
-import { FaultProxy } from "./helpers/fault-proxy.js";
-import { TestIssuer } from "./helpers/issuer.js";
 import { RedisServer } from "./helpers/redis-server.js";
+import { useWorkOSApiBehindProxy } from "./helpers/workos-api-fixture.js";
 
 // Seed of the emulator (packages/authkit-emulator/seed/default-seed.json).
 const ALICE = "user_01ALICE00000000000000000";
@@ -22,41 +19,25 @@ const tool: RequestHandler = async (req, res) => {
   }
 };
 
-let issuer: TestIssuer;
-let emulator: RunningEmulator;
-let proxy: FaultProxy;
+const api = useWorkOSApiBehindProxy(tool);
 let redis: RedisServer;
-const apps: TestApp[] = [];
 const tokens: string[] = [];
 
 beforeAll(async () => {
-  issuer = await TestIssuer.start();
-  emulator = await startEmulator({ port: 0 });
-  proxy = await FaultProxy.start(emulator.url);
   redis = await RedisServer.start();
 });
 afterEach(async () => {
-  vi.useRealTimers();
-  proxy.mode = "forward";
-  proxy.retryAfter = "0";
-  proxy.resetCounts();
-  await Promise.all(apps.splice(0).map((app) => app.stop()));
   await redis.client.flushall();
 });
 afterAll(async () => {
   await redis.stop();
-  await proxy.stop();
-  await emulator.stop();
-  await issuer.stop();
 });
 
 /** One instance of the fleet: its own provider (its own per-process caches) over the shared Redis. */
 async function instance(overrides: Partial<WorkOSConfig> = {}) {
-  const config = baseConfig(issuer.url, { apiKey: emulator.apiKey, apiURL: proxy.url, cache: { store: redis.storage() }, ...overrides });
-  const app = await startApp(config, tool);
-  apps.push(app);
+  const app = await api.start({ cache: { store: redis.storage() }, ...overrides });
   const call = async (userId: string, query = "") => {
-    const token = await issuer.token({ sub: userId, org_id: ACME });
+    const token = await api.issuer.token({ sub: userId, org_id: ACME });
     tokens.push(token);
     const res = await fetch(`${app.url}/mcp${query}`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
     return (await res.json()) as Record<string, unknown>;
@@ -76,7 +57,7 @@ describe("cache.store: a shared Redis behind the per-process caches", () => {
     expect(await b.call(ALICE)).toEqual({ ok: true, id: ALICE });
     expect(await b.call(ALICE)).toEqual({ ok: true, id: ALICE }); // now in b's own cache
 
-    expect(proxy.count(`/user_management/users/${ALICE}`)).toBe(1);
+    expect(api.proxy.count(`/user_management/users/${ALICE}`)).toBe(1);
     expect(a.stats().sharedCache).toEqual({ hits: 0, misses: 1, errors: 0 });
     expect(b.stats().sharedCache).toEqual({ hits: 1, misses: 0, errors: 0 });
     expect(b.stats().userCache).toEqual({ hits: 1, misses: 1 });
@@ -105,10 +86,10 @@ describe("cache.store: a shared Redis behind the per-process caches", () => {
     expect(await redis.client.exists(userKey(ALICE))).toBe(1);
     later(50);
     await b.call(ALICE); // from Redis, fresh for the 10 s left
-    expect(proxy.count()).toBe(1);
+    expect(api.proxy.count()).toBe(1);
     later(11);
     await b.call(ALICE);
-    expect(proxy.count()).toBe(2);
+    expect(api.proxy.count()).toBe(2);
   });
 
   it("never keeps an item fresher than its own TTL, whatever expiry the writer chose", async () => {
@@ -117,23 +98,23 @@ describe("cache.store: a shared Redis behind the per-process caches", () => {
     const user = { object: "user", id: ALICE, email: "alice@acme.test" };
     await redis.client.set(userKey(ALICE), JSON.stringify({ value: user, expiresAt: Date.now() + 86_400_000 }));
     expect(await a.call(ALICE)).toEqual({ ok: true, id: ALICE });
-    expect(proxy.count()).toBe(0);
+    expect(api.proxy.count()).toBe(0);
     later(61);
     await redis.client.del(userKey(ALICE));
     expect(await a.call(ALICE)).toEqual({ ok: true, id: ALICE });
-    expect(proxy.count()).toBe(1);
+    expect(api.proxy.count()).toBe(1);
   });
 
   it("shares memberships and role permissions the same way", async () => {
     const a = await instance();
     const b = await instance();
     expect(await a.call(ALICE, "?permission=reports:read")).toEqual({ ok: true, allowed: true });
-    const apiCalls = proxy.count();
+    const apiCalls = api.proxy.count();
     expect(apiCalls).toBe(2); // the membership, then the organization's roles
     expect(await redis.client.keys("xmcp-workos:*")).toHaveLength(2);
     expect(await b.call(ALICE, "?permission=reports:read")).toEqual({ ok: true, allowed: true });
     expect(await b.call(BOB, "?permission=reports:read")).toEqual({ ok: true, allowed: false });
-    expect(proxy.count()).toBe(apiCalls + 1); // only Bob's membership: Acme's roles came from Redis
+    expect(api.proxy.count()).toBe(apiCalls + 1); // only Bob's membership: Acme's roles came from Redis
     expect((await redis.client.keys("xmcp-workos:*")).sort()).toEqual(
       [
         "xmcp-workos:v1:client_01ENV:membership:org_01ACME000000000000000000:user_01ALICE00000000000000000",
@@ -153,17 +134,17 @@ describe("cache.store: a shared Redis behind the per-process caches", () => {
       for (const part of token.split(".")) expect(everything).not.toContain(part);
     }
     expect(everything).not.toMatch(/"(iss|aud|exp|iat|sid|jti|scope)"/);
-    expect(everything).not.toContain(emulator.apiKey);
+    expect(everything).not.toContain(api.emulator.apiKey);
   });
 
   it("treats an item that is not what the key names as a miss, and replaces it", async () => {
     const a = await instance();
     await redis.client.set(userKey(ALICE), JSON.stringify({ value: { object: "user", id: BOB, email: "bob@acme.test" }, expiresAt: Date.now() + 60_000 }));
     expect(await a.call(ALICE)).toEqual({ ok: true, id: ALICE });
-    expect(proxy.count()).toBe(1);
+    expect(api.proxy.count()).toBe(1);
     await redis.client.set(userKey(BOB), "not json {");
     expect(await a.call(BOB)).toEqual({ ok: true, id: BOB });
-    expect(proxy.count()).toBe(2);
+    expect(api.proxy.count()).toBe(2);
     expect(JSON.parse((await redis.client.get(userKey(ALICE)))!).value.id).toBe(ALICE);
   });
 
@@ -173,8 +154,8 @@ describe("cache.store: a shared Redis behind the per-process caches", () => {
     await a.call(ALICE);
     expect(await redis.client.exists(userKey(ALICE))).toBe(1);
     later(120); // expired everywhere, within the 300 s stale window
-    proxy.mode = "rate-limit";
-    proxy.retryAfter = "10";
+    api.proxy.mode = "rate-limit";
+    api.proxy.retryAfter = "10";
     const b = await instance(); // holds nothing of its own
     expect(await b.call(ALICE)).toEqual({ ok: true, id: ALICE });
     expect(b.stats().rateLimited).toEqual({ servedStale: 1, refused: 0 });
@@ -206,7 +187,7 @@ describe("a store outage", () => {
       ]);
       expect(JSON.stringify(warnings)).not.toContain(String(down.port));
       expect(a.stats().sharedCache.errors).toBe(1); // then left alone for 30 s
-      expect(proxy.count()).toBe(3);
+      expect(api.proxy.count()).toBe(3);
 
       await down.restart();
       later(31);

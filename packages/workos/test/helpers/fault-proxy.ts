@@ -61,6 +61,15 @@ export class FaultProxy {
     this.requests.clear();
   }
 
+  /** Back to forwarding everything at once, with the counts cleared. */
+  reset(): void {
+    this.mode = "forward";
+    this.delayMs = 0;
+    this.retryAfter = "0";
+    this.faultPaths = /.*/;
+    this.resetCounts();
+  }
+
   async stop(): Promise<void> {
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
