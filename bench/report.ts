@@ -1,3 +1,4 @@
+import { renderBarChart } from "./bar-chart.js";
 import type { Machine, PrimitiveCosts } from "./machine.js";
 import type { MiddlewareCosts } from "./middleware-cost.js";
 import type { ServerCounts } from "./server-counts.js";
@@ -261,54 +262,21 @@ function notes(run: BenchRun, rows: Map<string, Row>): string[] {
 /** Horizontal bars of throughput relative to no auth, with the two targets drawn as lines. */
 export function renderChart(run: BenchRun, rows: Row[]): string {
   const bars = rows.filter((row) => row.pairedRatio !== undefined);
-  const width = 860;
-  const labelWidth = 360;
-  const left = labelWidth + 10;
-  const right = width - 70;
-  const top = 100;
-  const rowHeight = 30;
-  const height = top + bars.length * rowHeight + 40;
-  const maxRatio = Math.max(1.1, ...bars.map((row) => row.pairedRatio! * 1.05));
-  const x = (ratio: number) => left + ((right - left) * ratio) / maxRatio;
   const color = (row: Row) => (unauthenticated(row.variant.process) ? "#546e7a" : row.met === undefined ? "#78909c" : row.met ? "#2e7d32" : "#c62828");
   const { machine, settings } = run;
-
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="13">`,
-    `<title id="title">@xmcp-dev/workos: tools/call throughput relative to no auth</title>`,
-    `<desc id="desc">${escape(bars.map((row) => `${describe(row)}: ${row.pairedRatio!.toFixed(3)}`).join("; "))}</desc>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="16" y="26" font-size="16" font-weight="600" fill="#111">tools/call throughput relative to the same app without auth (paired median of ${settings.rounds} rounds)</text>`,
-    `<text x="16" y="46" fill="#555">${escape(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${settings.connections} connections, ${run.startedAt.slice(0, 10)}`)}</text>`,
-  ];
-  // Labels end at their line, one above the other, so neither runs off the right edge.
-  for (const [ratio, label, y] of [
-    [0.85, "0.85 target: distinct tokens", top - 26],
-    [0.97, "0.97 target: repeated token", top - 10],
-  ] as const) {
-    parts.push(
-      `<line x1="${x(ratio).toFixed(1)}" y1="${y + 4}" x2="${x(ratio).toFixed(1)}" y2="${top + bars.length * rowHeight}" stroke="#333" stroke-width="1.5" stroke-dasharray="5 4"/>`,
-      `<text x="${(x(ratio) + 3).toFixed(1)}" y="${y}" text-anchor="end" fill="#333" font-size="12">${label}</text>`,
-    );
-  }
-  bars.forEach((row, i) => {
-    const y = top + i * rowHeight;
-    parts.push(
-      `<text x="${labelWidth}" y="${y + 19}" text-anchor="end" fill="#111">${escape(describe(row))}</text>`,
-      `<rect x="${left}" y="${y + 5}" width="${Math.max(1, x(row.pairedRatio!) - left).toFixed(1)}" height="20" fill="${color(row)}" rx="2"/>`,
-      `<text x="${(x(row.pairedRatio!) + 6).toFixed(1)}" y="${y + 20}" fill="#111" font-weight="600">${row.pairedRatio!.toFixed(3)}</text>`,
-    );
+  return renderBarChart({
+    title: `tools/call throughput relative to the same app without auth (paired median of ${settings.rounds} rounds)`,
+    subtitle: `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${settings.connections} connections, ${run.startedAt.slice(0, 10)}`,
+    bars: bars.map((row) => ({ label: describe(row), value: row.pairedRatio!, text: row.pairedRatio!.toFixed(3), color: color(row) })),
+    markers: [
+      { value: 0.85, label: "0.85 target: distinct tokens" },
+      { value: 0.97, label: "0.97 target: repeated token" },
+    ],
+    legend: "green: target met · red: target missed · grey: no target",
+    minimumMax: 1.1,
+    tickStep: 0.25,
+    formatTick: (ratio) => ratio.toFixed(2),
   });
-  const axisY = top + bars.length * rowHeight;
-  parts.push(`<line x1="${left}" y1="${axisY}" x2="${right}" y2="${axisY}" stroke="#999"/>`);
-  for (let tick = 0; tick <= maxRatio + 1e-9; tick += 0.25) {
-    parts.push(
-      `<line x1="${x(tick)}" y1="${axisY}" x2="${x(tick)}" y2="${axisY + 5}" stroke="#999"/>`,
-      `<text x="${x(tick)}" y="${axisY + 19}" text-anchor="middle" fill="#555" font-size="12">${tick.toFixed(2)}</text>`,
-    );
-  }
-  parts.push(`<text x="${left}" y="${axisY + 34}" fill="#555" font-size="12">green: target met · red: target missed · grey: no target</text>`, `</svg>`, "");
-  return parts.join("\n");
 }
 
 function describe(row: Row): string {
@@ -329,9 +297,6 @@ function fixed(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
 }
 
-function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 function sum(values: number[]): number {
   return values.reduce((total, n) => total + n, 0);

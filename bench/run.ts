@@ -11,6 +11,7 @@ import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { FaultProxy } from "../packages/workos/test/helpers/fault-proxy.js";
 import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
 import { buildBenchApps } from "./apps.js";
+import { runFleetBench } from "./fleet.js";
 import { runLoad, TokenRotation, type LoadResult } from "./load.js";
 import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesses } from "./machine.js";
 import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
@@ -67,6 +68,11 @@ const USERS = [
 ];
 
 async function main(): Promise<void> {
+  if (only?.includes("fleet")) {
+    mkdirSync(resultsDir, { recursive: true });
+    await runFleetBench({ resultsDir, log });
+    if (only.length === 1) return;
+  }
   const startedAt = new Date();
   const machine = describeMachine();
   const loadAtStart = loadAverage();
@@ -216,6 +222,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(resultsDir, `${args.output}.svg`), renderChart(run, rows));
     process.stdout.write(`\n${markdown}\n`);
     log(`written bench/results/${args.output}.{md,svg,json} in ${run.wallSeconds} s`);
+    if (!only) await runFleetBench({ resultsDir, log });
   } finally {
     for (const server of servers.values()) await server.stop();
     await proxy.stop();
