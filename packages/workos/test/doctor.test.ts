@@ -4,7 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
+import { exportJWK, generateKeyPair } from "jose";
 import { runDoctor, type DoctorInput, type DoctorReport } from "../src/doctor/index.js";
+import { TestIssuer } from "./helpers/issuer.js";
 
 const silent = { info() {}, warn() {}, error() {} };
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/xmcp-workos.js");
@@ -68,6 +70,40 @@ describe("doctor against the emulator", () => {
       expect(statusOf(report, "authkit.reachable")).toBe("fail");
     } finally {
       await other.close();
+    }
+  });
+
+  it("fails an AuthKit document whose issuer is not the AuthKit domain (RFC 8414 §3.3)", async () => {
+    // The emulator's issuer is its 127.0.0.1 origin; reached as localhost, the document names another issuer.
+    const report = await runDoctor({ ...input, authkitDomain: emulator.url.replace("127.0.0.1", "localhost") });
+    expect(statusOf(report, "authkit.reachable")).toBe("pass");
+    expect(report.checks.find((check) => check.id === "authkit.metadata")).toMatchObject({ status: "fail", summary: expect.stringContaining("issuer") });
+  });
+
+  it("passes a reachable key set with RS256 keys and fails one that is down or holds none", async () => {
+    const issuer = await TestIssuer.start();
+    try {
+      const check = async () => statusOf(await runDoctor({ ...input, authkitDomain: issuer.url }), "authkit.jwks");
+      expect(await check()).toBe("pass");
+      issuer.jwksMode = "down";
+      expect(await check()).toBe("fail");
+      issuer.jwksMode = "up";
+      const { publicKey } = await generateKeyPair("ES256", { extractable: true });
+      issuer.keys = [{ ...issuer.keys[0]!, publicJwk: { ...(await exportJWK(publicKey)), kid: "ec-1" } }];
+      expect(await check()).toBe("fail");
+    } finally {
+      await issuer.stop();
+    }
+  });
+
+  it("fails a client id of another environment than the AuthKit domain (their keys differ)", async () => {
+    // A second emulator is another environment: the same seeded client id, its own signing keys.
+    const other = await startEmulator({ port: 0, logger: silent });
+    try {
+      const report = await runDoctor({ ...input, authkitDomain: other.url });
+      expect(report.checks.find((check) => check.id === "workos.clientId")).toMatchObject({ status: "fail", summary: expect.stringContaining("different environments") });
+    } finally {
+      await other.stop();
     }
   });
 
