@@ -428,3 +428,30 @@ describe("order=normal (@workos/openapi-spec: descending, `before` fetches older
     expect(newer.data.map((user) => user.id)).toEqual(ids.slice(0, 2));
   });
 });
+
+describe("filters as @workos/openapi-spec writes them", () => {
+  it("an array filter may be repeated (form style) as well as comma-joined (the SDK)", async () => {
+    const ids = (body: unknown) => (body as { data: { id: string }[] }).data.map((org) => org.id).sort();
+    const repeated = await call("GET", "/organizations?domains=acme.test&domains=globex.test");
+    const joined = await call("GET", "/organizations?domains=acme.test,globex.test");
+    expect(ids(repeated.json)).toEqual([SEED.acme, SEED.globex].sort());
+    expect(ids(joined.json)).toEqual(ids(repeated.json));
+  });
+
+  it("connections are searched by name", async () => {
+    emulator.state.connections.push({
+      object: "connection",
+      id: "conn_01SEARCH00000000000000000",
+      organization_id: SEED.acme,
+      connection_type: "GoogleOAuth",
+      name: "Acme Google",
+      state: "active",
+      status: "linked",
+      domains: [],
+      created_at: "2026-01-15T09:00:00.000Z",
+      updated_at: "2026-01-15T09:00:00.000Z",
+    });
+    const { json } = await call("GET", "/connections?search=google");
+    expect((json as { data: { id: string }[] }).data.map((connection) => connection.id)).toEqual(["conn_01SEARCH00000000000000000"]);
+  });
+});

@@ -5,6 +5,7 @@ import { expectCallback, expectPage, LoginUserAgent } from "./helpers/login-user
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, exchangeCode, registerClient } from "./helpers/oauth-client.js";
 import { approve } from "./helpers/sign-in.js";
+import { workosFor } from "./sdk-client.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 
@@ -112,6 +113,17 @@ describe("hosted login through the HTML forms", () => {
     expect(page.headers.get("x-frame-options")).toBe("DENY");
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(page.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("records on each session how the user signed in and from which browser (listSessions)", async () => {
+    const workos = workosFor(emu.emulator);
+    const sessionsOf = async (userId: string) => (await workos.userManagement.listSessions(userId)).data;
+    // The cases above signed Dana in with a magic code, Carol through SSO and Alice with a password.
+    expect((await sessionsOf("user_01DANA000000000000000000")).map((s) => s.authMethod)).toEqual(["magic_code"]);
+    expect((await sessionsOf("user_01CAROL00000000000000000")).map((s) => s.authMethod)).toEqual(["sso"]);
+    const [alice] = await sessionsOf("user_01ALICE00000000000000000");
+    expect(alice).toMatchObject({ authMethod: "password", status: "active", ipAddress: "127.0.0.1", organizationId: "org_01ACME000000000000000000" });
+    expect(alice?.userAgent).toEqual(expect.any(String));
   });
 });
 

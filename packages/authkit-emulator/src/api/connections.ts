@@ -13,6 +13,7 @@ export function connectionsRouter(ctx: EmulatorContext): Router {
       organizationId: queryString(query, "organization_id"),
       connectionType: queryString(query, "connection_type"),
       domain: queryString(query, "domain"),
+      search: queryString(query, "search"),
     });
     res.json(paginate(connections, query));
   });

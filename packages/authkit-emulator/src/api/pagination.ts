@@ -20,10 +20,15 @@ export function queryString(query: Record<string, unknown>, name: string): strin
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** The SDK joins array filters with commas (`statuses=active,inactive`, `domains=a.test,b.test`). */
+/**
+ * An array filter: the SDK joins it with commas (`statuses=active,inactive`, `domains=a.test,b.test`);
+ * raw callers may repeat the parameter (`domains=a.test&domains=b.test`, OpenAPI's form style).
+ */
 export function queryList(query: Record<string, unknown>, name: string): string[] | undefined {
-  const value = queryString(query, name);
-  return value?.split(",").map((item) => item.trim()).filter(Boolean);
+  const value = query[name];
+  const parts = Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [queryString(query, name)];
+  const items = parts.flatMap((part) => part?.split(",") ?? []).map((item) => item.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import type { LoginRuntime } from "./login-runtime.js";
 import { showCurrentStep } from "./current-step.js";
 import { confirmOrganization } from "./identification.js";
-import { formField, loadPending } from "./pending-request.js";
+import { formField, loadPending, signingInBrowser } from "./pending-request.js";
 
 /** POST /login/consent: "allow" issues the code, "deny" returns access_denied to the client. */
 export function consentDecision(runtime: LoginRuntime): RequestHandler {
@@ -19,7 +19,12 @@ export function consentDecision(runtime: LoginRuntime): RequestHandler {
     runtime.pending.finish(pending.id);
     const target =
       decision === "allow"
-        ? runtime.handoff.complete(pending.request, { userId: identity.userId, organizationId: identity.organizationId })
+        ? runtime.handoff.complete(pending.request, {
+            userId: identity.userId,
+            organizationId: identity.organizationId,
+            authMethod: identity.authMethod,
+            ...signingInBrowser(req),
+          })
         : runtime.handoff.deny(pending.request);
     res.redirect(303, target);
   };

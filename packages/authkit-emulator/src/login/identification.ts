@@ -1,4 +1,5 @@
 import { activeMemberships } from "../store/memberships.js";
+import type { SignInMethod } from "../oauth/hosted-login.js";
 import type { StoreContext } from "../store/store-context.js";
 import type { IdentityChallenge, PendingAuthorization } from "./pending-authorizations.js";
 
@@ -29,11 +30,16 @@ function organizationWithoutChoice(ctx: StoreContext, userId: string): string | 
  * identity (an organization) carries over.
  *
  * @example
- * completeIdentification(ctx, pending, user.id);
+ * completeIdentification(ctx, pending, { userId: user.id, authMethod: "password" });
  */
-export function completeIdentification(ctx: StoreContext, pending: PendingAuthorization, userId: string, ssoOrganizationId?: string): void {
+export function completeIdentification(
+  ctx: StoreContext,
+  pending: PendingAuthorization,
+  signedIn: { userId: string; authMethod: SignInMethod; ssoOrganizationId?: string },
+): void {
+  const { userId, authMethod, ssoOrganizationId } = signedIn;
   pending.challenge = undefined;
-  pending.identity = { userId, organizationId: ssoOrganizationId ?? organizationWithoutChoice(ctx, userId) };
+  pending.identity = { userId, authMethod, organizationId: ssoOrganizationId ?? organizationWithoutChoice(ctx, userId) };
 }
 
 /**
@@ -47,6 +53,6 @@ export function confirmOrganization(ctx: StoreContext, pending: PendingAuthoriza
   if (!identity || typeof identity.organizationId !== "string") return true;
   const organizationId = identity.organizationId;
   if (activeMemberships(ctx, identity.userId).some((membership) => membership.organization_id === organizationId)) return true;
-  pending.identity = { userId: identity.userId, organizationId: organizationWithoutChoice(ctx, identity.userId) };
+  pending.identity = { ...identity, organizationId: organizationWithoutChoice(ctx, identity.userId) };
   return false;
 }

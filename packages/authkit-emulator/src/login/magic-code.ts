@@ -64,7 +64,7 @@ export function verifyMagicCode(runtime: LoginRuntime): RequestHandler {
     if (matches && challenge.expiresAt > runtime.ctx.now()) {
       const user = findUserByEmail(runtime.ctx, challenge.email);
       if (user) {
-        completeIdentification(runtime.ctx, pending, user.id);
+        completeIdentification(runtime.ctx, pending, { userId: user.id, authMethod: "magic_code" });
         redirectToCurrentStep(res, pending);
         return;
       }

@@ -28,7 +28,7 @@ export function passwordSignIn(runtime: LoginRuntime): RequestHandler {
       sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, email, error: "Incorrect email or password." }));
       return;
     }
-    completeIdentification(ctx, pending, user.id);
+    completeIdentification(ctx, pending, { userId: user.id, authMethod: "password" });
     redirectToCurrentStep(res, pending);
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { AuthorizationRequest } from "../oauth/hosted-login.js";
+import type { AuthorizationRequest, SignInMethod } from "../oauth/hosted-login.js";
 
 /** How long a user has to finish signing in before the authorization must be restarted. */
 export const PENDING_AUTHORIZATION_TTL_SECONDS = 15 * 60;
@@ -29,6 +29,8 @@ export type IdentityChallenge = MagicCodeChallenge | SsoChallenge;
 /** Who a completed identification step authenticated, and the organization chosen for them. */
 export interface SignedInIdentity {
   userId: string;
+  /** How this identity was authenticated, recorded on the session (`auth_method` in the API). */
+  authMethod: SignInMethod;
   /** undefined: not chosen yet; null: the user has no organization. */
   organizationId?: string | null;
 }

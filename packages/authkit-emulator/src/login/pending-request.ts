@@ -27,3 +27,8 @@ export function formField(req: Request, name: string): string {
   const value = (req.body as Record<string, unknown> | undefined)?.[name];
   return typeof value === "string" ? value : "";
 }
+
+/** The browser a sign-in came from, as the session records it (`ip_address`, `user_agent`). */
+export function signingInBrowser(req: Request): { ipAddress: string | null; userAgent: string | null } {
+  return { ipAddress: req.ip ?? null, userAgent: req.get("user-agent") ?? null };
+}

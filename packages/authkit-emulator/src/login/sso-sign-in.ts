@@ -45,7 +45,7 @@ export function ssoSignIn(runtime: LoginRuntime): RequestHandler {
       addMembership(ctx, { userId: user.id, organizationId, roleSlug: DEFAULT_ROLE_SLUG });
       ctx.logger.info(`Provisioned ${user.email} as a member of ${organizationId} through SSO.`);
     }
-    completeIdentification(ctx, pending, user.id, organizationId);
+    completeIdentification(ctx, pending, { userId: user.id, authMethod: "sso", ssoOrganizationId: organizationId });
     redirectToCurrentStep(res, pending);
   };
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import type { AuthorizationRequest } from "../oauth/hosted-login.js";
 import type { LoginRuntime } from "./login-runtime.js";
-import { redirectToCurrentStep } from "./pending-request.js";
+import { redirectToCurrentStep, signingInBrowser } from "./pending-request.js";
 import { activeMemberships } from "../store/memberships.js";
 import { findUserByEmail } from "../store/users.js";
 
@@ -20,7 +20,8 @@ export function startSignIn(runtime: LoginRuntime, req: Request, res: Response, 
     const user = findUserByEmail(ctx, ctx.autoLogin);
     if (user) {
       const organizationId = activeMemberships(ctx, user.id)[0]?.organization_id ?? null;
-      res.redirect(302, runtime.handoff.complete(request, { userId: user.id, organizationId }));
+      // No credential was presented: the session's auth_method says so.
+      res.redirect(302, runtime.handoff.complete(request, { userId: user.id, organizationId, authMethod: "unknown", ...signingInBrowser(req) }));
       return;
     }
     ctx.logger.warn(`autoLogin user ${ctx.autoLogin} does not exist; showing the login page instead.`);

@@ -5,9 +5,17 @@ import type { OAuthRuntime } from "./oauth-runtime.js";
 import { openSession } from "../store/sessions.js";
 import { recordSignIn } from "../store/users.js";
 
+/** How the user proved who they are, in the API's session `auth_method` words. */
+export type SignInMethod = "password" | "magic_code" | "sso" | "unknown";
+
 export interface SignedInUser {
   userId: string;
   organizationId: string | null;
+  /** Recorded on the session; `listSessions` reports it. */
+  authMethod: SignInMethod;
+  /** The browser that signed in, as `listSessions` reports it; null when no browser was involved. */
+  ipAddress: string | null;
+  userAgent: string | null;
 }
 
 /**
@@ -16,7 +24,7 @@ export interface SignedInUser {
  * client, redirect URI, PKCE challenge, resource, scope, user, organization and session.
  *
  * @example
- * res.redirect(303, completeAuthorization(runtime, pending.request, { userId, organizationId }));
+ * res.redirect(303, completeAuthorization(runtime, pending.request, { userId, organizationId, authMethod: "password", ipAddress, userAgent }));
  */
 export function completeAuthorization(runtime: OAuthRuntime, request: AuthorizationRequest, user: SignedInUser): string {
   const { ctx } = runtime;
@@ -25,6 +33,9 @@ export function completeAuthorization(runtime: OAuthRuntime, request: Authorizat
     user_id: user.userId,
     organization_id: user.organizationId,
     client_id: request.client.client_id,
+    auth_method: user.authMethod,
+    ip_address: user.ipAddress,
+    user_agent: user.userAgent,
   });
   recordSignIn(ctx, user.userId, session.created_at);
   const code = runtime.codes.issue({

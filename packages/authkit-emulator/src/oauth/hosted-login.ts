@@ -1,9 +1,9 @@
 import type { Request, Response, Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import type { AuthorizationRequest } from "./authorization-request.js";
-import type { SignedInUser } from "./authorization-completion.js";
+import type { SignedInUser, SignInMethod } from "./authorization-completion.js";
 
-export type { AuthorizationRequest, SignedInUser };
+export type { AuthorizationRequest, SignedInUser, SignInMethod };
 
 /**
  * The one place the authorization server and the hosted login meet. `oauth/` builds an

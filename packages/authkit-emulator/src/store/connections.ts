@@ -21,14 +21,16 @@ export function getConnection(ctx: StoreContext, id: string): ConnectionRecord {
 
 export function listConnections(
   ctx: StoreContext,
-  filter: { organizationId?: string; connectionType?: string; domain?: string },
+  filter: { organizationId?: string; connectionType?: string; domain?: string; search?: string },
 ): ConnectionRecord[] {
   const domain = filter.domain?.toLowerCase();
+  const search = filter.search?.toLowerCase();
   return ctx.state.connections.filter(
     (connection) =>
       (filter.organizationId === undefined || connection.organization_id === filter.organizationId) &&
       (filter.connectionType === undefined || connection.connection_type === filter.connectionType) &&
-      (domain === undefined || connection.domains.some((d) => d.domain.toLowerCase() === domain)),
+      (domain === undefined || connection.domains.some((d) => d.domain.toLowerCase() === domain)) &&
+      (search === undefined || connection.name.toLowerCase().includes(search)),
   );
 }
 
