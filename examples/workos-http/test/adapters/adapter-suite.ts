@@ -44,6 +44,12 @@ export function describeAdapterApplication(adapterName: "express" | "fastify" | 
       expect(await res.json()).toEqual({ error: "invalid_token", error_description: "Missing or invalid bearer token" });
     });
 
+    it("refuses a browser origin a local server does not allow (DNS rebinding)", async () => {
+      const res = await fetch(server.mcpURL, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/json" }, body: "{}" });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error_description: "Origin not allowed" });
+    });
+
     it("serves both discovery documents", async () => {
       const resource = await fetch(`${server.url}/.well-known/oauth-protected-resource/mcp`);
       expect(resource.headers.get("access-control-allow-origin")).toBe("*");

@@ -38,9 +38,10 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
     }
 
     fastify.addHook("onRequest", (request, reply, next) => {
-      if (!auth.protects(pathnameOf(request.url)) || isCorsPreflight(request.method, request.headers["access-control-request-method"])) {
-        return next();
-      }
+      if (!auth.protects(pathnameOf(request.url))) return next();
+      const refusal = auth.refuseOrigin(request.headers.origin);
+      if (refusal) return void send(reply, refusal);
+      if (isCorsPreflight(request.method, request.headers["access-control-request-method"])) return next();
       auth
         .authenticate(request.raw.headersDistinct.authorization)
         .then((result) => {
