@@ -1,8 +1,8 @@
-import { ApiError } from "../http/api-error.js";
 import { newId } from "./ids.js";
 import { getOrganization } from "./organizations.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { AuditLogExportRecord, AuditLogSchemaRecord } from "./types.js";
+import { lookupById } from "./lookup.js";
 
 /**
  * Stores an audit log event and saves. The SDK always sends an `Idempotency-Key` and retries
@@ -58,11 +58,7 @@ export function createAuditLogExport(
   return record;
 }
 
-export function getAuditLogExport(ctx: StoreContext, id: string): AuditLogExportRecord {
-  const record = ctx.state.auditLogExports.find((candidate) => candidate.id === id);
-  if (record === undefined) throw ApiError.notFound("Audit log export", id);
-  return record;
-}
+export const getAuditLogExport = lookupById((state) => state.auditLogExports, "Audit log export").get;
 
 /** Each schema of an action is a new version (1, 2, ...), as WorkOS numbers them. */
 export function createAuditLogSchema(

@@ -1,23 +1,17 @@
-import { ApiError } from "../http/api-error.js";
 import { findOrganization } from "./organizations.js";
 import { removeWhere } from "./remove-where.js";
 import type { StoreContext } from "./store-context.js";
 import type { ConnectionRecord } from "./types.js";
+import { lookupById } from "./lookup.js";
 
 /** Fill what data files written by older versions lack: `status` follows `state`. */
 export function upgradeConnection(connection: ConnectionRecord): void {
   connection.status ??= connection.state === "active" ? "linked" : "unlinked";
 }
 
-export function findConnection(ctx: StoreContext, id: string): ConnectionRecord | undefined {
-  return ctx.state.connections.find((candidate) => candidate.id === id);
-}
-
-export function getConnection(ctx: StoreContext, id: string): ConnectionRecord {
-  const connection = findConnection(ctx, id);
-  if (connection === undefined) throw ApiError.notFound("Connection", id);
-  return connection;
-}
+const connections = lookupById((state) => state.connections, "Connection");
+export const findConnection = connections.find;
+export const getConnection = connections.get;
 
 export function listConnections(
   ctx: StoreContext,

@@ -1,7 +1,7 @@
-import { ApiError } from "../http/api-error.js";
 import { removeWhere } from "./remove-where.js";
 import type { StoreContext } from "./store-context.js";
 import type { DirectoryGroupRecord, DirectoryRecord, DirectoryUserRecord } from "./types.js";
+import { lookupById } from "./lookup.js";
 
 /** Directory `state` as stored before it followed the API (`active`/`inactive`, the SDK's names). */
 const LEGACY_DIRECTORY_STATES: Record<string, DirectoryRecord["state"]> = { active: "linked", inactive: "unlinked" };
@@ -12,11 +12,7 @@ export function upgradeDirectory(directory: DirectoryRecord): void {
   directory.external_key ??= directory.id.slice(directory.id.lastIndexOf("_") + 1).toLowerCase();
 }
 
-export function getDirectory(ctx: StoreContext, id: string): DirectoryRecord {
-  const directory = ctx.state.directories.find((candidate) => candidate.id === id);
-  if (directory === undefined) throw ApiError.notFound("Directory", id);
-  return directory;
-}
+export const getDirectory = lookupById((state) => state.directories, "Directory").get;
 
 export function listDirectories(ctx: StoreContext, filter: { organizationId?: string; search?: string; domain?: string }): DirectoryRecord[] {
   const search = filter.search?.toLowerCase();
@@ -38,11 +34,7 @@ export function deleteDirectory(ctx: StoreContext, id: string): void {
   ctx.save();
 }
 
-export function getDirectoryUser(ctx: StoreContext, id: string): DirectoryUserRecord {
-  const user = ctx.state.directoryUsers.find((candidate) => candidate.id === id);
-  if (user === undefined) throw ApiError.notFound("Directory user", id);
-  return user;
-}
+export const getDirectoryUser = lookupById((state) => state.directoryUsers, "Directory user").get;
 
 export function listDirectoryUsers(ctx: StoreContext, filter: { directory?: string; group?: string }): DirectoryUserRecord[] {
   return ctx.state.directoryUsers.filter(
@@ -52,11 +44,7 @@ export function listDirectoryUsers(ctx: StoreContext, filter: { directory?: stri
   );
 }
 
-export function getDirectoryGroup(ctx: StoreContext, id: string): DirectoryGroupRecord {
-  const group = ctx.state.directoryGroups.find((candidate) => candidate.id === id);
-  if (group === undefined) throw ApiError.notFound("Directory group", id);
-  return group;
-}
+export const getDirectoryGroup = lookupById((state) => state.directoryGroups, "Directory group").get;
 
 export function listDirectoryGroups(ctx: StoreContext, filter: { directory?: string; user?: string }): DirectoryGroupRecord[] {
   const member = filter.user === undefined ? undefined : ctx.state.directoryUsers.find((u) => u.id === filter.user);

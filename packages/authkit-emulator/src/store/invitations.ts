@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { ApiError } from "../http/api-error.js";
+import { randomBytes } from "node:crypto";
 import { newId } from "./ids.js";
 import { membershipOf } from "./memberships.js";
 import { getOrganization } from "./organizations.js";
@@ -7,6 +7,7 @@ import { findRole } from "./roles.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { InvitationRecord } from "./types.js";
 import { findUserByEmail, getUser } from "./users.js";
+import { lookupById, requireRecord } from "./lookup.js";
 
 /** WorkOS's default and bounds for `expires_in_days`. */
 export const DEFAULT_INVITATION_DAYS = 7;
@@ -25,16 +26,10 @@ export function invitationState(ctx: StoreContext, invitation: InvitationRecord)
   return invitation.state;
 }
 
-export function getInvitation(ctx: StoreContext, id: string): InvitationRecord {
-  const invitation = ctx.state.invitations.find((candidate) => candidate.id === id);
-  if (invitation === undefined) throw ApiError.notFound("Invitation", id);
-  return invitation;
-}
+export const getInvitation = lookupById((state) => state.invitations, "Invitation").get;
 
 export function getInvitationByToken(ctx: StoreContext, token: string): InvitationRecord {
-  const invitation = ctx.state.invitations.find((candidate) => candidate.token === token);
-  if (invitation === undefined) throw ApiError.notFound("Invitation", token);
-  return invitation;
+  return requireRecord(ctx.state.invitations.find((candidate) => candidate.token === token), "Invitation", token);
 }
 
 export function listInvitations(ctx: StoreContext, filter: { organizationId?: string; email?: string }): InvitationRecord[] {

@@ -6,6 +6,7 @@ import { findRole } from "./roles.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { MembershipRecord } from "./types.js";
 import { getUser } from "./users.js";
+import { lookupById } from "./lookup.js";
 
 /** WorkOS gives a new member the environment's default role; the seed's default is `member`. */
 export const DEFAULT_ROLE_SLUG = "member";
@@ -17,16 +18,10 @@ export function roleSlugsOf(membership: MembershipRecord): string[] {
   return (membership.roles ?? [membership.role]).map((role) => role.slug);
 }
 
-export function findMembership(ctx: StoreContext, id: string): MembershipRecord | undefined {
-  return ctx.state.memberships.find((candidate) => candidate.id === id);
-}
-
+const memberships = lookupById((state) => state.memberships, "Organization membership");
+export const findMembership = memberships.find;
 /** The membership with this id, or the 404 WorkOS answers. */
-export function getMembership(ctx: StoreContext, id: string): MembershipRecord {
-  const membership = findMembership(ctx, id);
-  if (membership === undefined) throw ApiError.notFound("Organization membership", id);
-  return membership;
-}
+export const getMembership = memberships.get;
 
 export function listMemberships(
   ctx: StoreContext,

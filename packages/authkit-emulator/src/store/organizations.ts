@@ -4,6 +4,7 @@ import { mergeMetadata } from "./metadata.js";
 import { removeWhere } from "./remove-where.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { OrganizationDomainRecord, OrganizationRecord } from "./types.js";
+import { lookupById, requireRecord } from "./lookup.js";
 
 /** A DNS name with at least two labels (`acme.test`); WorkOS refuses anything else. */
 export function isDomainName(value: string): boolean {
@@ -35,21 +36,13 @@ export function upgradeOrganization(organization: OrganizationRecord): void {
   }
 }
 
-export function findOrganization(ctx: StoreContext, id: string): OrganizationRecord | undefined {
-  return ctx.state.organizations.find((candidate) => candidate.id === id);
-}
-
+const organizations = lookupById((state) => state.organizations, "Organization");
+export const findOrganization = organizations.find;
 /** The organization with this id, or the 404 WorkOS answers. */
-export function getOrganization(ctx: StoreContext, id: string): OrganizationRecord {
-  const organization = findOrganization(ctx, id);
-  if (organization === undefined) throw ApiError.notFound("Organization", id);
-  return organization;
-}
+export const getOrganization = organizations.get;
 
 export function getOrganizationByExternalId(ctx: StoreContext, externalId: string): OrganizationRecord {
-  const organization = ctx.state.organizations.find((candidate) => candidate.external_id === externalId);
-  if (organization === undefined) throw ApiError.notFound("Organization", externalId);
-  return organization;
+  return requireRecord(ctx.state.organizations.find((candidate) => candidate.external_id === externalId), "Organization", externalId);
 }
 
 export function listOrganizations(ctx: StoreContext, filter: { domains?: string[]; search?: string }): OrganizationRecord[] {

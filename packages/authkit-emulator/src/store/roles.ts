@@ -1,7 +1,7 @@
-import { ApiError } from "../http/api-error.js";
 import { stableId } from "./ids.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { RoleRecord } from "./types.js";
+import { requireRecord } from "./lookup.js";
 
 /** The API's view of a permission; the emulator derives them from the roles that grant them. */
 export interface PermissionView {
@@ -35,9 +35,7 @@ export function findRole(ctx: StoreContext, slug: string): RoleRecord | undefine
 }
 
 export function getRole(ctx: StoreContext, slug: string): RoleRecord {
-  const role = findRole(ctx, slug);
-  if (role === undefined) throw ApiError.notFound("Role", slug);
-  return role;
+  return requireRecord(findRole(ctx, slug), "Role", slug);
 }
 
 /** Permissions granted by the given role slugs, without repeats, in role order. */
@@ -88,7 +86,5 @@ export function listPermissions(ctx: StoreContext): PermissionView[] {
 }
 
 export function getPermission(ctx: StoreContext, slug: string): PermissionView {
-  const permission = listPermissions(ctx).find((candidate) => candidate.slug === slug);
-  if (permission === undefined) throw ApiError.notFound("Permission", slug);
-  return permission;
+  return requireRecord(listPermissions(ctx).find((candidate) => candidate.slug === slug), "Permission", slug);
 }

@@ -1,23 +1,17 @@
-import { ApiError } from "../http/api-error.js";
 import { removeWhere } from "./remove-where.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { SessionRecord } from "./types.js";
+import { lookupById } from "./lookup.js";
 
 /** A session lives as long as the refresh tokens it hands out (30 days), unless revoked sooner. */
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 
 export type SessionStatus = "active" | "expired" | "revoked";
 
-export function findSession(ctx: StoreContext, id: string): SessionRecord | undefined {
-  return ctx.state.sessions.find((candidate) => candidate.id === id);
-}
-
+const sessions = lookupById((state) => state.sessions, "Session");
+export const findSession = sessions.find;
 /** The session with this id, or the 404 WorkOS answers. */
-export function getSession(ctx: StoreContext, id: string): SessionRecord {
-  const session = findSession(ctx, id);
-  if (session === undefined) throw ApiError.notFound("Session", id);
-  return session;
-}
+export const getSession = sessions.get;
 
 export function sessionExpiresAt(session: SessionRecord): string {
   return new Date(Date.parse(session.created_at) + SESSION_TTL_SECONDS * 1000).toISOString();

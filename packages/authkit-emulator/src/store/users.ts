@@ -4,6 +4,7 @@ import { mergeMetadata } from "./metadata.js";
 import { removeWhere } from "./remove-where.js";
 import { isoNow, type StoreContext } from "./store-context.js";
 import type { UserRecord } from "./types.js";
+import { lookupById, requireRecord } from "./lookup.js";
 
 export interface UserInput {
   email?: string;
@@ -32,16 +33,10 @@ export function upgradeUser(user: UserRecord): void {
   user.metadata ??= {};
 }
 
+const users = lookupById((state) => state.users, "User");
+export const findUser = users.find;
 /** The user with this id, or the 404 WorkOS answers. */
-export function getUser(ctx: StoreContext, id: string): UserRecord {
-  const user = ctx.state.users.find((candidate) => candidate.id === id);
-  if (user === undefined) throw ApiError.notFound("User", id);
-  return user;
-}
-
-export function findUser(ctx: StoreContext, id: string): UserRecord | undefined {
-  return ctx.state.users.find((candidate) => candidate.id === id);
-}
+export const getUser = users.get;
 
 /** Emails are unique per environment and compared case-insensitively. */
 export function findUserByEmail(ctx: StoreContext, email: string): UserRecord | undefined {
@@ -50,9 +45,7 @@ export function findUserByEmail(ctx: StoreContext, email: string): UserRecord | 
 }
 
 export function getUserByExternalId(ctx: StoreContext, externalId: string): UserRecord {
-  const user = ctx.state.users.find((candidate) => candidate.external_id === externalId);
-  if (user === undefined) throw ApiError.notFound("User", externalId);
-  return user;
+  return requireRecord(ctx.state.users.find((candidate) => candidate.external_id === externalId), "User", externalId);
 }
 
 export function listUsers(ctx: StoreContext, filter: { email?: string; organizationId?: string }): UserRecord[] {
