@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resolveConfig } from "../src/config/resolve-config.js";
-import { baseConfig, startApp, type TestApp } from "./helpers/app.js";
+import { baseConfig, startApp, startupFetchSettled, type TestApp } from "./helpers/app.js";
 import { createSigningKey, TestIssuer } from "./helpers/issuer.js";
 
 const running: { stop(): Promise<void> }[] = [];
@@ -8,10 +8,12 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
 });
 
-async function setup(cache: Parameters<typeof baseConfig>[1] = {}) {
+async function setup(cache: Parameters<typeof baseConfig>[1] = {}, beforeStart?: (issuer: TestIssuer) => Promise<void>) {
   const issuer = await TestIssuer.start();
+  await beforeStart?.(issuer);
   const app: TestApp = await startApp(baseConfig(issuer.url, cache));
   running.push(app, issuer);
+  await startupFetchSettled(app);
   const call = async (token: string) => fetch(`${app.url}/mcp`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
   return { issuer, app, call };
 }
@@ -37,12 +39,11 @@ describe("JWKS handling", () => {
     expect((await call(await issuer.token())).status).toBe(200);
     issuer.jwksMode = "down";
     for (let i = 0; i < 10; i++) expect((await call(await issuer.token())).status).toBe(200);
-    expect(issuer.jwksFetches).toBe(2); // the warm-up, then one failed refetch; the rest answered from the held set
+    expect(issuer.jwksFetches).toBe(3); // at start-up, for the first call (cache age 0), then one failed refetch; the rest answered from the held set
   });
 
   it("answers 503 with Retry-After when the JWKS is down from a cold start, and recovers without a restart", async () => {
-    const { issuer, call } = await setup({ cache: { jwks: { cooldownMs: 0 } } });
-    issuer.jwksMode = "down";
+    const { issuer, call } = await setup({ cache: { jwks: { cooldownMs: 0 } } }, async (issuer) => void (issuer.jwksMode = "down"));
     const token = await issuer.token();
     const res = await call(token);
     expect(res.status).toBe(503);
@@ -81,9 +82,8 @@ describe("JWKS handling", () => {
   });
 
   it("accepts a valid token when two published keys share its kid, and still refuses a forged one", async () => {
-    const { issuer, call } = await setup({ cache: { tokens: false } });
     const twin = await createSigningKey("key-1");
-    issuer.keys.push(twin);
+    const { issuer, call } = await setup({ cache: { tokens: false } }, async (issuer) => void issuer.keys.push(twin));
     expect((await call(await issuer.token())).status).toBe(200);
     expect((await call(await issuer.token({}, { key: twin }))).status).toBe(200);
     const forged = await createSigningKey("key-1");
@@ -93,8 +93,7 @@ describe("JWKS handling", () => {
   });
 
   it("answers 503, not a hang, when the JWKS is slower than the timeout", async () => {
-    const { issuer, call } = await setup({ cache: { jwks: { timeoutMs: 200 } } });
-    issuer.jwksMode = "slow";
+    const { issuer, call } = await setup({ cache: { jwks: { timeoutMs: 200 } } }, async (issuer) => void (issuer.jwksMode = "slow"));
     const started = Date.now();
     const res = await call(await issuer.token());
     expect(res.status).toBe(503);

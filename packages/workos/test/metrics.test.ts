@@ -69,6 +69,18 @@ describe("metrics", () => {
     );
   });
 
+  it("times JWKS fetches and reports the keys held", async () => {
+    // One fetch, made when the provider was created; every token above was verified against it.
+    expect(app.provider.stats().jwks).toEqual({ fetches: 1, failures: 0, keys: 1 });
+    const all = await collected();
+    const fetches = points(all, "xmcp.workos.jwks.fetch.duration") as DataPoint<{ count: number; sum: number }>[];
+    expect(fetches).toHaveLength(1);
+    expect(fetches[0]!.attributes).toEqual({});
+    expect(fetches[0]!.value.count).toBe(1);
+    expect(fetches[0]!.value.sum).toBeGreaterThan(0);
+    expect(points(all, "xmcp.workos.jwks.keys").map((p) => p.value)).toEqual([1]);
+  });
+
   it("gives each caller its own copy of stats()", () => {
     const first = app.provider.stats();
     first.tokenCache.hits = 1_000;

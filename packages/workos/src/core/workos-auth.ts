@@ -121,7 +121,7 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
   const config = resolveConfig(options);
   const { logger } = config;
   const metrics = new ProviderMetrics();
-  const keys = createJwksKeySource(new URL(`${config.issuer}/oauth2/jwks`), config.jwks);
+  const keys = createJwksKeySource(new URL(`${config.issuer}/oauth2/jwks`), config.jwks, metrics);
   const client = createWorkOSClient(config);
   registerClient(client);
   // The caches' own client: its fetch honours the API's 429s (gatedFetch); `client` stays the SDK as configured.
@@ -189,6 +189,20 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     };
   }
 
+  if (mayFetchOutsideRequests()) {
+    // A new instance (every serverless cold start) would otherwise make its first authenticated
+    // request wait a round trip to AuthKit for the keys. Never fatal: the first request retries.
+    keys.prefetch().catch((error: unknown) =>
+      safely(() =>
+        logger.warn("[WorkOS] AuthKit's signing keys could not be fetched at start-up; the first request will try again", {
+          url: keys.url.href,
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      ),
+    );
+    void authorizationServer.prefetch();
+  }
+
   safely(() => logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource }));
 
   return Object.freeze({
@@ -217,6 +231,14 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
       return runWithRequestContext({ ...services, session: authenticated.session, token: authenticated.token }, fn);
     },
   });
+}
+
+/**
+ * Cloudflare Workers refuse I/O outside a request handler, where a provider is usually created
+ * (module scope); there the first request fetches. jose tells Workers apart the same way.
+ */
+function mayFetchOutsideRequests(): boolean {
+  return !(typeof navigator !== "undefined" && navigator.userAgent === "Cloudflare-Workers");
 }
 
 /** A logger supplied by the application must not be able to break request handling. */

@@ -3,6 +3,12 @@ import type { OAuthAuthorizationServerMetadata } from "./types.js";
 
 export interface AuthorizationServerMetadataSource {
   get(): Promise<OAuthAuthorizationServerMetadata>;
+  /**
+   * Fetches the document now, in the background, so the first discovery request is answered
+   * from the cache. A failure is logged like any other but leaves no back-off behind: the first
+   * request asks AuthKit again.
+   */
+  prefetch(): Promise<void>;
 }
 
 /**
@@ -58,6 +64,10 @@ export function createAuthorizationServerMetadataSource(options: {
       if (cached && now - cached.fetchedAtMs < options.ttlMs) return Promise.resolve(cached.document);
       if (now < retryAfterMs) return Promise.resolve(cached?.document ?? fallback);
       return (inFlight ??= refresh());
+    },
+    async prefetch() {
+      await (inFlight ??= refresh());
+      if (!cached) retryAfterMs = 0;
     },
   };
 }

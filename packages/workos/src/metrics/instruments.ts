@@ -32,8 +32,14 @@ export const instruments = {
     kind: "histogram",
     name: "xmcp.workos.jwks.fetch.duration",
     unit: "s",
-    description: "Requests for AuthKit's JSON Web Key Set; error.type is set when none was obtained",
+    description: "Requests for AuthKit's JSON Web Key Set; error.type is set when one failed or did not answer 200",
     buckets: httpDurationBuckets,
+  },
+  jwksKeys: {
+    kind: "gauge",
+    name: "xmcp.workos.jwks.keys",
+    unit: "{key}",
+    description: "Signing keys held from AuthKit's JSON Web Key Set; 0 until the first successful fetch",
   },
   workosApiDuration: {
     kind: "histogram",
@@ -65,5 +71,5 @@ export const instruments = {
 export type InstrumentName = keyof typeof instruments;
 
 type InstrumentDefinition =
-  | { kind: "counter"; name: string; unit: string; description: string }
+  | { kind: "counter" | "gauge"; name: string; unit: string; description: string }
   | { kind: "histogram"; name: string; unit: string; description: string; buckets: readonly number[] };

@@ -9,8 +9,11 @@ export interface ProviderStats {
   verifications: number;
   /** Requests refused, by `WorkOSAuthError` code. */
   failures: Record<string, number>;
-  /** Requests for AuthKit's key set; `failures` counts those that brought no usable set. */
-  jwks: { fetches: number; failures: number };
+  /**
+   * Requests for AuthKit's key set (`failures`: those that failed or did not answer 200), and the
+   * keys held now: zero until the first successful fetch.
+   */
+  jwks: { fetches: number; failures: number; keys: number };
   /** WorkOS API requests, by SDK method (`userManagement.getUser`). */
   workosApi: Record<string, { calls: number; failures: number }>;
   /** `getUser()` lookups answered from the per-user cache or sent to the API. */
@@ -35,11 +38,12 @@ export interface ProviderStats {
 export class ProviderMetrics {
   readonly #counters: Partial<Record<InstrumentName, Counter>> = {};
   readonly #histograms: Partial<Record<InstrumentName, Histogram>> = {};
+  #heldKeys: () => number = () => 0;
   readonly #stats: ProviderStats = {
     tokenCache: { hits: 0, misses: 0 },
     verifications: 0,
     failures: {},
-    jwks: { fetches: 0, failures: 0 },
+    jwks: { fetches: 0, failures: 0, keys: 0 },
     workosApi: {},
     userCache: { hits: 0, misses: 0 },
     sharedCache: { hits: 0, misses: 0, errors: 0 },
@@ -52,6 +56,10 @@ export class ProviderMetrics {
     for (const [name, definition] of Object.entries(instruments) as [InstrumentName, (typeof instruments)[InstrumentName]][]) {
       if (definition.kind === "counter") {
         this.#counters[name] = meter.createCounter(definition.name, { description: definition.description, unit: definition.unit });
+      } else if (definition.kind === "gauge") {
+        meter
+          .createObservableGauge(definition.name, { description: definition.description, unit: definition.unit })
+          .addCallback((result) => result.observe(this.#heldKeys()));
       } else {
         this.#histograms[name] = meter.createHistogram(definition.name, {
           description: definition.description,
@@ -96,6 +104,11 @@ export class ProviderMetrics {
     if (errorType !== undefined) tally.failures++;
   }
 
+  /** How many keys the JWKS key source holds, read whenever stats or OpenTelemetry ask. */
+  observeHeldKeys(count: () => number): void {
+    this.#heldKeys = count;
+  }
+
   userCacheLookup(hit: boolean): void {
     this.#counters.userCacheLookups!.add(1, hit ? CACHE_HIT : CACHE_MISS);
     if (hit) this.#stats.userCache.hits++;
@@ -117,7 +130,9 @@ export class ProviderMetrics {
 
   /** A copy: the caller may keep or change it without touching the running totals. */
   stats(): ProviderStats {
-    return structuredClone(this.#stats);
+    const stats = structuredClone(this.#stats);
+    stats.jwks.keys = this.#heldKeys();
+    return stats;
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  customFetch,
   errors,
   flattenedVerify,
   jwksCache,
@@ -10,6 +11,7 @@ import {
   type JWSHeaderParameters,
 } from "jose";
 import { WorkOSAuthError } from "../errors.js";
+import type { ProviderMetrics } from "../metrics/provider-metrics.js";
 
 export interface JwksSettings {
   cacheMaxAgeMs: number;
@@ -39,7 +41,11 @@ export type KeySource = ReturnType<typeof createJwksKeySource>;
  * force one refetch, shared by concurrent requests and at most one per second, which keeps a
  * flood of made-up `kid`s from turning into a flood of JWKS requests.
  */
-export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
+export function createJwksKeySource(
+  jwksURL: URL,
+  settings: JwksSettings,
+  metrics?: Pick<ProviderMetrics, "jwksFetch" | "observeHeldKeys">,
+) {
   // jose writes every successfully fetched set here, with the time of the fetch.
   const fetched: { jwks?: JSONWebKeySet; uat?: number } = {};
   const remote = createRemoteJWKSet(jwksURL, {
@@ -47,7 +53,9 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
     cooldownDuration: settings.cooldownMs,
     timeoutDuration: settings.timeoutMs,
     [jwksCache]: fetched as Record<string, never>,
+    ...(metrics ? { [customFetch]: timedFetch(metrics) } : {}),
   });
+  metrics?.observeHeldKeys(() => remote.jwks()?.keys.length ?? 0);
 
   const forcedReloadIntervalMs = Math.min(1_000, settings.cooldownMs);
   let lastForcedReloadMs = -Infinity;
@@ -116,7 +124,33 @@ export function createJwksKeySource(jwksURL: URL, settings: JwksSettings) {
     }
   }
 
-  return { getKey, url: jwksURL };
+  /**
+   * Starts fetching the set now, so that the first request finds it held instead of waiting a
+   * round trip to AuthKit (a serverless instance's first request is every request's first).
+   * Concurrent requests share this fetch. A failure leaves no back-off behind: the first request
+   * that needs a key fetches again.
+   */
+  function prefetch(): Promise<void> {
+    return remote.reload();
+  }
+
+  return { getKey, prefetch, url: jwksURL };
+}
+
+/** `fetch`, timed for the `xmcp.workos.jwks.fetch.duration` histogram; jose accepts only a 200. */
+function timedFetch(metrics: Pick<ProviderMetrics, "jwksFetch">): typeof fetch {
+  return async (input, init) => {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const response = await fetch(input, init);
+      metrics.jwksFetch(seconds(), response.status === 200 ? undefined : `http_${response.status}`);
+      return response;
+    } catch (error) {
+      metrics.jwksFetch(seconds(), error instanceof Error && error.name === "TimeoutError" ? "timeout" : "network");
+      throw error;
+    }
+  };
 }
 
 /**

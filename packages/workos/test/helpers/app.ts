@@ -53,3 +53,15 @@ export async function startApp(
     },
   };
 }
+
+/**
+ * Resolves once the provider's start-up fetch of the key set has landed or failed, so a test
+ * that counts JWKS requests starts from a known state.
+ */
+export async function startupFetchSettled(app: TestApp): Promise<void> {
+  for (;;) {
+    const { jwks } = app.provider.stats();
+    if (jwks.keys > 0 || jwks.failures > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
