@@ -137,6 +137,10 @@ describe("types", () => {
     >();
     expectTypeOf<web.WorkOSAuth["challenge"]>().toEqualTypeOf<(error: web.WorkOSAuthError) => web.HttpAnswer>();
     expectTypeOf<web.WorkOSAuth["discovery"]>().toEqualTypeOf<(method: string, pathname: string) => Promise<web.HttpAnswer> | undefined>();
+    expectTypeOf<web.WorkOSAuth["guard"]>().toEqualTypeOf<(request: web.GuardRequest) => Promise<web.GuardDecision>>();
+    expectTypeOf<web.GuardDecision>().toEqualTypeOf<
+      { action: "pass" } | { action: "answer"; answer: web.HttpAnswer } | { action: "authenticated"; authenticated: web.AuthSuccess }
+    >();
     expectTypeOf<web.WorkOSAuth["protects"]>().toEqualTypeOf<(pathname: string) => boolean>();
     expectTypeOf<web.WorkOSAuth["runWithSession"]>().toEqualTypeOf<<T>(authenticated: web.AuthSuccess, fn: () => T) => T>();
     expectTypeOf<web.WorkOSAuth["protectedResourceMetadata"]>().toEqualTypeOf<web.OAuthProtectedResourceMetadata>();

@@ -22,6 +22,7 @@ import { gatedFetch, RateLimitGate } from "../workos/rate-limit-gate.js";
 import { SharedCache } from "../workos/shared-cache.js";
 import { createUserLoader } from "../workos/user-cache.js";
 import { createDiscoveryRoute } from "./discovery.js";
+import { guardRequest, type GuardDecision, type GuardRequest } from "./guard.js";
 import type { HttpAnswer } from "./http-answer.js";
 
 /** A verified request: the token, its session, and the MCP `AuthInfo` to hand to the MCP server. */
@@ -86,6 +87,12 @@ export interface WorkOSAuth {
    * to OpenTelemetry when the application registers an SDK.
    */
   stats(): ProviderStats;
+  /**
+   * Everything above in the order every adapter follows: pass the request on, answer it, or run
+   * it authenticated. An adapter only translates its request into a {@link GuardRequest} and the
+   * decision into its response.
+   */
+  guard(request: GuardRequest): Promise<GuardDecision>;
   /** Runs `fn` (the rest of the request) so that `getSession()`, `getUser()`, `getClient()` and `getAccess()` see this caller. */
   runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T;
 }
@@ -205,7 +212,7 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
 
   safely(() => logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource }));
 
-  return Object.freeze({
+  const auth: WorkOSAuth = Object.freeze({
     mcpPath: config.mcpPath,
     resource: config.resource,
     resourceMetadataURL: config.resourceMetadataURL,
@@ -227,10 +234,12 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     authenticate,
     challenge,
     stats: () => metrics.stats(),
+    guard: (request: GuardRequest) => guardRequest(auth, request),
     runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T {
       return runWithRequestContext({ ...services, session: authenticated.session, token: authenticated.token }, fn);
     },
   });
+  return auth;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isCorsPreflight } from "../core/cors-preflight.js";
 import { pathnameOf } from "../core/request-target.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import type { WorkOSAuth } from "../core/workos-auth.js";
@@ -25,26 +24,25 @@ export function createExpressMiddleware(auth: WorkOSAuth): ExpressMiddleware {
   // Not an async function: Express 4 (inside xmcp) drops the promise a middleware returns, so a
   // throw after an await would become an unhandled rejection that ends the process.
   return (req, res, next) => {
-    const pathname = pathnameOf(req.url ?? "/");
-    const method = req.method ?? "GET";
-    const discovery = auth.discovery(method, pathname);
-    const refusal = discovery || !auth.protects(pathname) ? undefined : auth.refuseOrigin(req.headers.origin);
-    if (refusal) return write(res, refusal);
-    const work = discovery
-      ? discovery.then((answer) => write(res, answer))
-      : !auth.protects(pathname) || isCorsPreflight(method, req.headers["access-control-request-method"])
-        ? undefined
-        : auth.authenticate(req.headersDistinct.authorization).then((result) => {
-            if (!result.ok) return write(res, auth.challenge(result.error));
-            req.auth = result.authInfo;
-            auth.runWithSession(result, () => next());
-          });
-    if (!work) return next();
-    // Only reached if answering failed (a closed socket): hand the error to Express rather than
-    // lose it; the request was never let through.
-    work.catch((error: unknown) => {
-      if (!res.headersSent) next(error);
-    });
+    auth
+      .guard({
+        method: req.method ?? "GET",
+        pathname: pathnameOf(req.url ?? "/"),
+        origin: req.headers.origin,
+        accessControlRequestMethod: req.headers["access-control-request-method"],
+        authorization: req.headersDistinct.authorization,
+      })
+      .then((decision) => {
+        if (decision.action === "pass") return next();
+        if (decision.action === "answer") return write(res, decision.answer);
+        req.auth = decision.authenticated.authInfo;
+        auth.runWithSession(decision.authenticated, () => next());
+      })
+      // Only reached if answering failed (a closed socket): hand the error to Express rather than
+      // lose it; the request was never let through.
+      .catch((error: unknown) => {
+        if (!res.headersSent) next(error);
+      });
   };
 }
 

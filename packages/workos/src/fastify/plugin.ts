@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from "fastify";
-import { isCorsPreflight } from "../core/cors-preflight.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import { pathnameOf } from "../core/request-target.js";
 import type { AuthSuccess, WorkOSAuth } from "../core/workos-auth.js";
@@ -38,16 +37,19 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
     }
 
     fastify.addHook("onRequest", (request, reply, next) => {
-      if (!auth.protects(pathnameOf(request.url))) return next();
-      const refusal = auth.refuseOrigin(request.headers.origin);
-      if (refusal) return void send(reply, refusal);
-      if (isCorsPreflight(request.method, request.headers["access-control-request-method"])) return next();
       auth
-        .authenticate(request.raw.headersDistinct.authorization)
-        .then((result) => {
-          if (!result.ok) return void send(reply, auth.challenge(result.error));
-          (request.raw as { auth?: AuthInfo }).auth = result.authInfo;
-          verified.set(request, result);
+        .guard({
+          method: request.method,
+          pathname: pathnameOf(request.url),
+          origin: request.headers.origin,
+          accessControlRequestMethod: request.headers["access-control-request-method"],
+          authorization: request.raw.headersDistinct.authorization,
+        })
+        .then((decision) => {
+          if (decision.action === "pass") return next();
+          if (decision.action === "answer") return void send(reply, decision.answer);
+          (request.raw as { auth?: AuthInfo }).auth = decision.authenticated.authInfo;
+          verified.set(request, decision.authenticated);
           next();
         })
         // Only reached if answering failed: Fastify's error handling takes it, never an unhandled rejection.

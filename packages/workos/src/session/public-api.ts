@@ -4,6 +4,7 @@
  */
 export { createWorkOSAuth, type WorkOSAuth, type AuthResult, type AuthSuccess, type AuthFailure } from "../core/workos-auth.js";
 export type { HttpAnswer } from "../core/http-answer.js";
+export type { GuardRequest, GuardDecision } from "../core/guard.js";
 export { isCorsPreflight } from "../core/cors-preflight.js";
 export { getSession, getUser, getClient } from "./get-session.js";
 export { getAccess, requireOrganization, requireScopes } from "../access/get-access.js";
