@@ -455,3 +455,30 @@ describe("filters as @workos/openapi-spec writes them", () => {
     expect((json as { data: { id: string }[] }).data.map((connection) => connection.id)).toEqual(["conn_01SEARCH00000000000000000"]);
   });
 });
+
+describe("invitation refusals carry @workos/openapi-spec's 400 codes", () => {
+  const refusals: [string, Record<string, unknown>][] = [
+    ["user_already_exists", { email: "alice@acme.test" }],
+    ["user_already_organization_member", { email: "alice@acme.test", organization_id: SEED.acme }],
+    ["expires_in_days_too_short", { email: "short@acme.test", expires_in_days: 0 }],
+    ["expires_in_days_too_long", { email: "long@acme.test", expires_in_days: 31 }],
+    ["invalid_role", { email: "role@acme.test", organization_id: SEED.acme, role_slug: "ghost" }],
+  ];
+  for (const [code, body] of refusals) {
+    it(code, async () => {
+      const { status, json } = await call("POST", "/user_management/invitations", body);
+      expect(status).toBe(400);
+      expect(shapeProblems(json, wire.codedError(code))).toEqual([]);
+    });
+  }
+
+  it("email_already_invited and email_already_invited_to_organization for a second open invitation", async () => {
+    expect((await call("POST", "/user_management/invitations", { email: "twice@acme.test" })).status).toBe(201);
+    const again = await call("POST", "/user_management/invitations", { email: "twice@acme.test" });
+    expect([again.status, (again.json as { code: string }).code]).toEqual([400, "email_already_invited"]);
+    const body = { email: "twice@acme.test", organization_id: SEED.acme };
+    expect((await call("POST", "/user_management/invitations", body)).status).toBe(201);
+    const repeat = await call("POST", "/user_management/invitations", body);
+    expect([repeat.status, (repeat.json as { code: string }).code]).toEqual([400, "email_already_invited_to_organization"]);
+  });
+});

@@ -35,7 +35,7 @@ export function invitationsRouter(ctx: EmulatorContext): Router {
     const body = new BodyReader(req.body);
     const email = body.requiredEmail("email");
     const organizationId = body.optionalString("organization_id");
-    const expiresInDays = body.optionalInteger("expires_in_days", 1, 30);
+    const expiresInDays = body.optionalInteger("expires_in_days");
     const inviterUserId = body.optionalString("inviter_user_id");
     const roleSlug = body.optionalString("role_slug");
     body.optionalString("locale");

@@ -14,7 +14,11 @@ export const API_ERROR_STATUS = {
   invalid_json: 400,
   missing_user_id_or_organization_id: 400,
   user_already_organization_member: 400,
+  user_already_exists: 400,
+  email_already_invited: 400,
   email_already_invited_to_organization: 400,
+  expires_in_days_too_short: 400,
+  expires_in_days_too_long: 400,
   invite_not_pending: 400,
   invite_expired: 400,
   invite_revoked: 400,
@@ -61,16 +65,15 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly errors: FieldError[] | undefined;
   readonly entityId: string | undefined;
+  readonly status: number;
 
-  constructor(code: ApiErrorCode, message: string, details: { errors?: FieldError[]; entityId?: string } = {}) {
+  /** `status` overrides the code's usual one where a route answers it differently (`invalid_role` is a 400 on invitations). */
+  constructor(code: ApiErrorCode, message: string, details: { errors?: FieldError[]; entityId?: string; status?: number } = {}) {
     super(message);
     this.code = code;
     this.errors = details.errors;
     this.entityId = details.entityId;
-  }
-
-  get status(): number {
-    return API_ERROR_STATUS[this.code];
+    this.status = details.status ?? API_ERROR_STATUS[code];
   }
 
   /** Body WorkOS sends: `{ code, message }`, plus `errors` on validation failures and `entity_id` on 404s. */

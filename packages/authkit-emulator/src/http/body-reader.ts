@@ -48,12 +48,10 @@ export class BodyReader {
     return this.body[field] === null ? null : this.optionalString(field);
   }
 
-  optionalInteger(field: string, min: number, max: number): number | undefined {
+  optionalInteger(field: string): number | undefined {
     const value = this.body[field];
     if (value === undefined) return undefined;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      return this.fail(field, `${field}_must_be_integer_between_${min}_and_${max}`);
-    }
+    if (typeof value !== "number" || !Number.isInteger(value)) return this.fail(field, `${field}_must_be_integer`);
     return value;
   }
 

@@ -9,8 +9,10 @@ import type { InvitationRecord } from "./types.js";
 import { findUserByEmail, getUser } from "./users.js";
 import { lookupById, requireRecord } from "./lookup.js";
 
-/** WorkOS's default and bounds for `expires_in_days`. */
+/** WorkOS's default and bounds for `expires_in_days` (`@workos/openapi-spec`: "between 1 and 30 days"). */
 export const DEFAULT_INVITATION_DAYS = 7;
+const MIN_INVITATION_DAYS = 1;
+const MAX_INVITATION_DAYS = 30;
 
 export interface InvitationInput {
   email: string;
@@ -55,7 +57,17 @@ function expiresAt(ctx: StoreContext, days: number): string {
 export function createInvitation(ctx: StoreContext, input: InvitationInput, issuer: string): InvitationRecord {
   const email = input.email.toLowerCase();
   const organizationId = input.organization_id ?? null;
-  if (organizationId !== null) {
+  const days = input.expires_in_days ?? DEFAULT_INVITATION_DAYS;
+  if (days < MIN_INVITATION_DAYS) throw new ApiError("expires_in_days_too_short", `expires_in_days must be at least ${MIN_INVITATION_DAYS}.`);
+  if (days > MAX_INVITATION_DAYS) throw new ApiError("expires_in_days_too_long", `expires_in_days must be at most ${MAX_INVITATION_DAYS}.`);
+  if (organizationId === null) {
+    // An invitation to the environment signs a new user up: an existing user or an open one is WorkOS's 400.
+    if (findUserByEmail(ctx, email) !== undefined) throw new ApiError("user_already_exists", "A user with this email already exists.");
+    const open = ctx.state.invitations.some(
+      (invitation) => invitation.email === email && invitation.organization_id === null && invitationState(ctx, invitation) === "pending",
+    );
+    if (open) throw new ApiError("email_already_invited", "This email already has a pending invitation.");
+  } else {
     getOrganization(ctx, organizationId);
     const user = findUserByEmail(ctx, email);
     if (user !== undefined && membershipOf(ctx, user.id, organizationId)?.status === "active") {
@@ -69,7 +81,7 @@ export function createInvitation(ctx: StoreContext, input: InvitationInput, issu
   }
   if (input.inviter_user_id !== undefined) getUser(ctx, input.inviter_user_id);
   if (input.role_slug !== undefined && findRole(ctx, input.role_slug) === undefined) {
-    throw new ApiError("invalid_role", `Role not found: '${input.role_slug}'.`);
+    throw new ApiError("invalid_role", `Role not found: '${input.role_slug}'.`, { status: 400 });
   }
   const now = isoNow(ctx);
   const token = randomBytes(18).toString("base64url");
@@ -80,7 +92,7 @@ export function createInvitation(ctx: StoreContext, input: InvitationInput, issu
     state: "pending",
     accepted_at: null,
     revoked_at: null,
-    expires_at: expiresAt(ctx, input.expires_in_days ?? DEFAULT_INVITATION_DAYS),
+    expires_at: expiresAt(ctx, days),
     organization_id: organizationId,
     inviter_user_id: input.inviter_user_id ?? null,
     accepted_user_id: null,
