@@ -3,8 +3,8 @@ import * as oauth from "oauth4webapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectCallback, expectPage, LoginUserAgent, type Navigation } from "./helpers/login-user-agent.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
-import { authorizationUrl, discover, exchangeCode, registerClient } from "./helpers/oauth-client.js";
-import { approve } from "./helpers/sign-in.js";
+import { authorizationUrl, discover, exchangeCode, postForm, registerClient } from "./helpers/oauth-client.js";
+import { approve, signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 const GLOBEX = "org_01GLOBEX0000000000000000";
@@ -128,6 +128,27 @@ describe("hosted login keeps each identity's state to itself", () => {
       const refused = expectPage(await agent.submit(idp, "/login/sso", {}, "Sign in as"));
       expect(refused.status).toBe(403);
       expect(refused.html).toContain("not an active member");
+    } finally {
+      membership.status = "active";
+    }
+  });
+
+  it("issues no token for an organization the user left after signing in, neither from the code nor by refresh", async () => {
+    const membership = emu.emulator.state.memberships.find((m) => m.user_id === "user_01ALICE00000000000000000" && m.organization_id === GLOBEX)!;
+    try {
+      const first = await authorizationUrl(as, client.client_id, REDIRECT_URI);
+      const firstCallback = await signInWithPassword(new LoginUserAgent(emu.issuer), first.url, "alice@acme.test", { organization: "Globex" });
+      const tokens = await exchangeCode(as, client, oauth.None(), firstCallback, REDIRECT_URI, first);
+      expect(decodeJwt(tokens.access_token).org_id).toBe(GLOBEX);
+
+      const second = await authorizationUrl(as, client.client_id, REDIRECT_URI);
+      const pendingCode = (await signInWithPassword(new LoginUserAgent(emu.issuer), second.url, "alice@acme.test", { organization: "Globex" })).searchParams.get("code")!;
+      membership.status = "inactive";
+
+      const refreshed = await postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: tokens.refresh_token! });
+      expect(refreshed).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+      const exchanged = await postForm(as.token_endpoint!, { grant_type: "authorization_code", client_id: client.client_id, code: pendingCode, redirect_uri: REDIRECT_URI, code_verifier: second.verifier });
+      expect(exchanged).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     } finally {
       membership.status = "active";
     }

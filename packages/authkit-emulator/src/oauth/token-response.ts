@@ -1,7 +1,9 @@
 import type { EmulatorContext } from "../context.js";
+import { membershipOf } from "../store/memberships.js";
 import { mintAccessToken, type AccessTokenSubject } from "./access-token.js";
 import { mintIdToken } from "./id-token.js";
 import { issueRefreshToken, pruneExpiredRefreshTokens } from "./refresh-tokens.js";
+import { OAuthError } from "./oauth-error.js";
 import { hasScope } from "./scopes.js";
 
 /**
@@ -41,6 +43,10 @@ export interface TokenResponseOptions {
  * res.json(await issueTokenResponse(ctx, subject, { family, nonce }));
  */
 export async function issueTokenResponse(ctx: EmulatorContext, subject: AccessTokenSubject, options: TokenResponseOptions): Promise<TokenResponse> {
+  // A membership may end after sign-in; a token must never name an organization the user left.
+  if (subject.organizationId !== null && membershipOf(ctx, subject.userId, subject.organizationId)?.status !== "active") {
+    throw new OAuthError("invalid_grant", "The user is no longer a member of this grant's organization.");
+  }
   pruneExpiredRefreshTokens(ctx);
   const grantScope = options.grantScope ?? subject.scope;
   const { accessToken, expiresIn } = await mintAccessToken(ctx, subject);
