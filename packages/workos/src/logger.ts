@@ -11,4 +11,13 @@ export interface Logger {
 
 const noop = (): void => {};
 
+/** A logger supplied by the application must not be able to break request handling. */
+export function safely(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // ignored on purpose
+  }
+}
+
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };

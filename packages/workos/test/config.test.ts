@@ -28,6 +28,7 @@ describe("configuration", () => {
     [{ clockToleranceSeconds: -1 }, "[WorkOS] clockToleranceSeconds must be a number"],
     [{ apiURL: "http://api.example.com" }, "[WorkOS] apiURL must use https"],
     [{ audience: [] }, "[WorkOS] audience must be a non-empty"],
+    [{ strictAudience: "yes" }, "[WorkOS] strictAudience must be true or false"],
     [{ mcpPath: "/mcp/ünïcode" }, "[WorkOS] mcpPath must be a path starting with"],
     [{ apiHostname: "api.example.com", apiHttps: false }, "[WorkOS] apiHttps: false is allowed only for localhost"],
     [{ mcpPath: '/mcp",error="x' }, "[WorkOS] mcpPath must be a path starting with"],
@@ -99,12 +100,13 @@ describe("configuration", () => {
     const config = resolveConfig({ ...valid, baseURL: "https://mcp.example.com/", mcpPath: "/mcp/" }, {});
     expect(config.resource).toBe("https://mcp.example.com/mcp");
     expect(config.resourceMetadataURL).toBe("https://mcp.example.com/.well-known/oauth-protected-resource/mcp");
-    expect(config.audiences).toEqual(["https://mcp.example.com/mcp", "https://mcp.example.com/mcp/", "client_01ABC"]);
-    expect(resolveConfig({ ...valid, strictAudience: true }, {}).audiences).not.toContain("client_01ABC");
+    expect(config.resourceAudiences).toEqual(["https://mcp.example.com/mcp", "https://mcp.example.com/mcp/"]);
+    expect(config.strictAudience).toBeUndefined();
+    expect(resolveConfig({ ...valid, strictAudience: false }, {}).strictAudience).toBe(false);
   });
 
   it("never mutates the caller's object", () => {
-    const input = structuredClone({ ...valid, requiredScopes: ["email"], cache: { users: { ttlSeconds: 5 } } });
+    const input = structuredClone({ ...valid, strictAudience: false, requiredScopes: ["email"], cache: { users: { ttlSeconds: 5 } } });
     const snapshot = structuredClone(input);
     workosProvider(input);
     expect(input).toEqual(snapshot);

@@ -19,7 +19,7 @@ describe("outside a request", () => {
   });
 
   it("getClient() returns the provider's client afterwards", () => {
-    workosProvider({ apiKey: "sk_test_x", clientId: "client_x", baseURL: "https://mcp.example.com", authkitDomain: "acme.authkit.app" });
+    workosProvider({ apiKey: "sk_test_x", clientId: "client_x", baseURL: "https://mcp.example.com", authkitDomain: "acme.authkit.app", strictAudience: false });
     expect(getClient().userManagement).toBeDefined();
     expect(() => getSession()).toThrow(/No session/);
   });

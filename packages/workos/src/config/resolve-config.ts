@@ -24,8 +24,7 @@ export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): Res
   const resource = `${baseURL}${mcpPath}`;
   const docsURL = checkOptionalWebURL(input.docsURL ?? env.WORKOS_DOCS_URL, "docsURL");
 
-  const audiences = checkAudience(input.audience) ?? [resource, `${resource}/`];
-  if (!input.strictAudience) audiences.push(clientId);
+  const resourceAudiences = checkAudience(input.audience) ?? [resource, `${resource}/`];
 
   const cache = input.cache ?? {};
   return {
@@ -38,7 +37,8 @@ export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): Res
     // RFC 9728 §3.1: the well-known segment goes between the host and the resource's path.
     resourceMetadataURL: `${baseURL}/.well-known/oauth-protected-resource${mcpPath}`,
     docsURL,
-    audiences: [...new Set(audiences)],
+    resourceAudiences: [...new Set(resourceAudiences)],
+    strictAudience: checkOptionalBoolean(input.strictAudience, "strictAudience"),
     allowedOrigins: checkOrigins(input.allowedOrigins),
     requiredScopes: checkScopes(input.requiredScopes, "requiredScopes") ?? [],
     scopesSupported: checkScopes(input.scopesSupported, "scopesSupported"),
@@ -172,6 +172,11 @@ function checkScopes(value: string[] | undefined, name: string): string[] | unde
     throw new TypeError(`[WorkOS] ${name} must be an array of scope names without spaces, quotes or backslashes`);
   }
   return [...value];
+}
+
+function checkOptionalBoolean(value: boolean | undefined, name: string): boolean | undefined {
+  if (value !== undefined && typeof value !== "boolean") throw new TypeError(`[WorkOS] ${name} must be true or false, got ${String(value)}`);
+  return value;
 }
 
 function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {

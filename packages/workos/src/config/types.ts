@@ -28,8 +28,12 @@ export interface WorkOSConfig {
    */
   audience?: string | string[];
   /**
-   * When false (default) tokens whose `aud` is the environment client id are accepted too:
-   * AuthKit issues those when no resource indicator is configured.
+   * Whether tokens whose `aud` is the environment client id are refused. AuthKit issues those
+   * when the client names no resource or the resource is not a configured MCP resource indicator,
+   * and they are valid at every MCP server of the environment. Default: refused once the provider
+   * has found this server's resource among the environment's MCP resource indicators (WorkOS API,
+   * in the background at start-up), accepted until then or otherwise. `true` or `false` decides
+   * outright and skips the lookup.
    */
   strictAudience?: boolean;
   /**
@@ -98,7 +102,10 @@ export interface ResolvedConfig {
   /** Absolute URL of the path-form protected resource metadata document (RFC 9728 §3.1). */
   resourceMetadataURL: string;
   docsURL: string | undefined;
-  audiences: string[];
+  /** `aud` values that name this resource (the `audience` option, or the resource URL ± `/`). */
+  resourceAudiences: string[];
+  /** As configured; `undefined` means detect it from the environment's resource indicators. */
+  strictAudience: boolean | undefined;
   /** Explicitly allowed browser origins; `undefined` means the default for `baseURL`. */
   allowedOrigins: string[] | undefined;
   requiredScopes: string[];

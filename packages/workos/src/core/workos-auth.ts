@@ -4,7 +4,7 @@ import type { WorkOSConfig } from "../config/types.js";
 import { WorkOSAuthError } from "../errors.js";
 import { errorResponse } from "../http/error-response.js";
 import { createOriginPolicy } from "../http/origin-policy.js";
-import type { Logger } from "../logger.js";
+import { safely, type Logger } from "../logger.js";
 import { ProviderMetrics, type ProviderStats } from "../metrics/provider-metrics.js";
 import { createAuthorizationServerMetadataSource } from "../metadata/authorization-server.js";
 import { protectedResourceMetadata } from "../metadata/protected-resource.js";
@@ -12,12 +12,14 @@ import type { OAuthAuthorizationServerMetadata, OAuthProtectedResourceMetadata }
 import { toAuthInfo, type AuthInfo } from "../session/auth-info.js";
 import { registerClient, runWithRequestContext } from "../session/request-context.js";
 import type { Session } from "../session/session.js";
+import { createAudienceBinding, detectAudienceBinding } from "../verify/audience-binding.js";
 import { createAuthenticator } from "../verify/authenticate.js";
 import { createJwksKeySource } from "../verify/jwks-key-source.js";
 import { webCryptoJwtVerifier, type JwtVerifier } from "../verify/jwt-verifier.js";
 import { createWorkOSClient } from "../workos/client.js";
 import type { LookupDependencies } from "../workos/cached-lookup.js";
 import { createMembershipResolver } from "../workos/membership-resolver.js";
+import { listResourceIndicatorURIs } from "../workos/resource-indicators.js";
 import { gatedFetch, RateLimitGate } from "../workos/rate-limit-gate.js";
 import { SharedCache } from "../workos/shared-cache.js";
 import { createUserLoader } from "../workos/user-cache.js";
@@ -152,7 +154,8 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     users: createUserLoader(lookupClient, lookups, config.users),
     memberships: createMembershipResolver(lookupClient, lookups, config.memberships),
   };
-  const verify = createAuthenticator(config, { keys, metrics, verifier: runtime.verifier ?? webCryptoJwtVerifier });
+  const audience = createAudienceBinding({ ...config, logger });
+  const verify = createAuthenticator(config, { keys, metrics, audience, verifier: runtime.verifier ?? webCryptoJwtVerifier });
   const resourceURL = new URL(config.resource);
 
   const protectedResource = protectedResourceMetadata(config);
@@ -208,6 +211,10 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
       ),
     );
     void authorizationServer.prefetch();
+    // On Workers the default audience stays as it is: set strictAudience there.
+    if (config.strictAudience === undefined) {
+      void detectAudienceBinding({ ...config, binding: audience, listResourceIndicators: () => listResourceIndicatorURIs(client), logger });
+    }
   }
 
   safely(() => logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource }));
@@ -248,13 +255,4 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
  */
 function mayFetchOutsideRequests(): boolean {
   return !(typeof navigator !== "undefined" && navigator.userAgent === "Cloudflare-Workers");
-}
-
-/** A logger supplied by the application must not be able to break request handling. */
-function safely(log: () => void): void {
-  try {
-    log();
-  } catch {
-    // ignored on purpose
-  }
 }

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import type { ProviderMetrics } from "../metrics/provider-metrics.js";
 import { sessionFromClaims, type Session } from "../session/session.js";
 import { readBearerToken } from "./bearer-header.js";
+import type { AudienceBinding } from "./audience-binding.js";
 import type { KeySource } from "./jwks-key-source.js";
 import { VerifiedTokenCache } from "./token-cache.js";
 import type { JwtVerifier } from "./jwt-verifier.js";
@@ -21,13 +22,12 @@ export type Authenticate = (authorization: string | readonly string[] | undefine
  */
 export function createAuthenticator(
   config: ResolvedConfig,
-  parts: { keys: KeySource; verifier: JwtVerifier; metrics: ProviderMetrics },
+  parts: { keys: KeySource; verifier: JwtVerifier; metrics: ProviderMetrics; audience: AudienceBinding },
 ): Authenticate {
-  const { metrics } = parts;
+  const { metrics, audience } = parts;
   const cache = config.tokenCache ? new VerifiedTokenCache<Readonly<Session>>(config.tokenCache.maxEntries) : undefined;
-  const verifyOptions: VerifyOptions = {
+  const verifyOptions: Omit<VerifyOptions, "audiences"> = {
     issuer: config.issuer,
-    audiences: config.audiences,
     clockToleranceSeconds: config.clockToleranceSeconds,
     keys: parts.keys,
     verifier: parts.verifier,
@@ -40,9 +40,12 @@ export function createAuthenticator(
     const key = cache ? VerifiedTokenCache.keyOf(token) : "";
     let session = cache?.get(key, Date.now());
     if (cache) metrics.tokenCacheLookup(session !== undefined);
+    // Cached before the audience was bound: verify again, under today's rule.
+    if (session && !audience.stillAccepts(session.claims.aud)) session = undefined;
     if (!session) {
       metrics.verification();
-      session = sessionFromClaims(await verifyAccessToken(token, verifyOptions));
+      session = sessionFromClaims(await verifyAccessToken(token, { ...verifyOptions, audiences: audience.accepted() }));
+      audience.noteVerified(session.claims.aud);
       cache?.set(key, session, session.expiresAtSeconds * 1000);
     }
 

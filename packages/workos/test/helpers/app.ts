@@ -18,12 +18,18 @@ export interface TestApp {
 
 export const RESOURCE = "http://127.0.0.1:3001/mcp";
 
+/**
+ * A provider configuration for a local issuer. `strictAudience` is decided (false), so the provider
+ * does not ask the WorkOS API for the environment's resource indicators at start-up; tests of that
+ * lookup pass `strictAudience: undefined` and an `apiURL` of their own.
+ */
 export function baseConfig(issuerURL: string, overrides: Partial<WorkOSConfig> = {}): WorkOSConfig {
   return {
     apiKey: "sk_test_123",
     clientId: "client_01ENV",
     baseURL: "http://127.0.0.1:3001",
     authkitDomain: issuerURL,
+    strictAudience: false,
     ...overrides,
   };
 }

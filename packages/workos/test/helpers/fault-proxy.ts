@@ -28,7 +28,9 @@ export class FaultProxy {
   delayMs = 0;
   /** The `Retry-After` header value of `rate-limit` answers (seconds or an HTTP-date). */
   retryAfter = "0";
-  /** Which paths `mode` and `delayMs` apply to; default every path. */
+  /** When set, a matching request waits for it to settle before anything else: a reply held back on cue. */
+  hold: Promise<void> | undefined;
+  /** Which paths `mode`, `delayMs` and `hold` apply to; default every path. */
   faultPaths: RegExp = /.*/;
   /** Requests received, by path without the query string, whatever the mode did with them. */
   readonly requests = new Map<string, number>();
@@ -81,6 +83,7 @@ export class FaultProxy {
     const faulty = this.faultPaths.test(path);
     // Read the mode before waiting, so a switch made during the delay affects only later requests.
     const mode = faulty ? this.mode : "forward";
+    if (faulty && this.hold) await this.hold;
     if (faulty && this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
 
     switch (mode) {
