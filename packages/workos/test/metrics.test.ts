@@ -1,39 +1,23 @@
-import { metrics } from "@opentelemetry/api";
-import { MeterProvider, MetricReader, type DataPoint, type MetricData } from "@opentelemetry/sdk-metrics";
+import type { DataPoint } from "@opentelemetry/sdk-metrics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseConfig, RESOURCE, startApp, type TestApp } from "./helpers/app.js";
 import { TestIssuer } from "./helpers/issuer.js";
+import { installInMemoryMetrics, points } from "./helpers/otel-reader.js";
 
-/** Reads whatever the SDK has aggregated, on demand: OpenTelemetry's in-memory path, no exporter. */
-class CollectingReader extends MetricReader {
-  protected override async onForceFlush(): Promise<void> {}
-  protected override async onShutdown(): Promise<void> {}
-}
-
-const reader = new CollectingReader();
+const otel = installInMemoryMetrics();
+const collected = () => otel.collected();
 let issuer: TestIssuer;
 let app: TestApp;
 
 beforeAll(async () => {
-  // Registered before the provider is created, as an application's instrumentation file would be.
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
   issuer = await TestIssuer.start();
   app = await startApp(baseConfig(issuer.url));
 });
 afterAll(async () => {
   await app.stop();
   await issuer.stop();
-  metrics.disable();
+  otel.uninstall();
 });
-
-async function collected(): Promise<MetricData[]> {
-  const { resourceMetrics } = await reader.collect();
-  return resourceMetrics.scopeMetrics.filter((scope) => scope.scope.name === "@xmcp-dev/workos").flatMap((scope) => scope.metrics);
-}
-
-function points(all: MetricData[], name: string): DataPoint<unknown>[] {
-  return (all.find((metric) => metric.descriptor.name === name)?.dataPoints ?? []) as DataPoint<unknown>[];
-}
 
 const call = (token?: string) =>
   fetch(`${app.url}/mcp`, { method: "POST", headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
@@ -73,7 +57,7 @@ describe("metrics", () => {
     // One fetch, made when the provider was created; every token above was verified against it.
     expect(app.provider.stats().jwks).toEqual({ fetches: 1, failures: 0, keys: 1 });
     const all = await collected();
-    const fetches = points(all, "xmcp.workos.jwks.fetch.duration") as DataPoint<{ count: number; sum: number }>[];
+    const fetches = points<{ count: number; sum: number }>(all, "xmcp.workos.jwks.fetch.duration");
     expect(fetches).toHaveLength(1);
     expect(fetches[0]!.attributes).toEqual({});
     expect(fetches[0]!.value.count).toBe(1);
