@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildExampleCopy, freePort, type ExampleBuild } from "../examples/workos-http/test/helpers/example-build.js";
+import { buildExampleCopy, type ExampleBuild } from "../examples/workos-http/test/helpers/example-build.js";
+import { freePort } from "../e2e/helpers/free-port.js";
 import type { ServerProcess } from "./variants.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));

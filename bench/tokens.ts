@@ -1,6 +1,6 @@
 import { decodeJwt } from "jose";
 import type { RunningEmulator } from "../packages/authkit-emulator/dist/index.js";
-import { connectWithSignIn } from "../examples/workos-http/test/helpers/mcp-client.js";
+import { connectWithSignIn } from "../e2e/helpers/mcp-client.js";
 
 /**
  * Real access tokens: for each account, the official MCP client meets the 401, discovers the

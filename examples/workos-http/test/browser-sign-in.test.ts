@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from "@modelcontextprotocol/client";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
-import { callTool, InMemoryOAuthProvider } from "./helpers/mcp-client.js";
+import { callTool, InMemoryOAuthProvider } from "../../../e2e/helpers/mcp-client.js";
 
 /**
  * The sign-in a person does: the MCP client opens the authorization URL in a real browser

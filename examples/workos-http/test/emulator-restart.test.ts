@@ -6,8 +6,8 @@ import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "./helpers/emulator-process.js";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
-import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
-import { postToolCall } from "./helpers/raw-tool-call.js";
+import { callTool, connectWithSignIn } from "../../../e2e/helpers/mcp-client.js";
+import { postToolCall } from "../../../e2e/helpers/raw-tool-call.js";
 
 /**
  * `authkit-emulator --data state.json` is how a developer keeps their sign-ins across restarts:

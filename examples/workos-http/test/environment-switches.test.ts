@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCimdDocumentServer, type CimdDocumentServer } from "./helpers/cimd-document-server.js";
 import { startEmulatorProcess, type EmulatorProcess } from "./helpers/emulator-process.js";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
-import { callTool, connectWithSignIn, InMemoryOAuthProvider, REDIRECT_URI } from "./helpers/mcp-client.js";
+import { callTool, connectWithSignIn, InMemoryOAuthProvider, REDIRECT_URI } from "../../../e2e/helpers/mcp-client.js";
 
 /**
  * The Dashboard's Connect → Configuration switches, seen by the official MCP client: it reads the

@@ -2,7 +2,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { buildExampleCopy, freePort, type ExampleBuild } from "./helpers/example-build.js";
+import { buildExampleCopy, type ExampleBuild } from "./helpers/example-build.js";
+import { freePort } from "../../../e2e/helpers/free-port.js";
 
 const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { FaultProxy } from "../../../packages/workos/test/helpers/fault-proxy.js";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
-import { callTool, connectWithSignIn, type InMemoryOAuthProvider } from "./helpers/mcp-client.js";
-import { postToolCall } from "./helpers/raw-tool-call.js";
+import { callTool, connectWithSignIn, type InMemoryOAuthProvider } from "../../../e2e/helpers/mcp-client.js";
+import { postToolCall } from "../../../e2e/helpers/raw-tool-call.js";
 
 /**
  * Key rotation seen from the real example server: a token from the new key is accepted after

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
-import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
+import { callTool, connectWithSignIn } from "../../../e2e/helpers/mcp-client.js";
 
 const silent = { info() {}, warn() {}, error() {} };
 let emulator: RunningEmulator;

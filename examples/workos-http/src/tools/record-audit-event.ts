@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { InferSchema, ToolMetadata } from "xmcp";
 import { getClient, getSession, requireOrganization } from "@xmcp-dev/workos";
@@ -20,7 +19,7 @@ export const metadata: ToolMetadata = {
 export default async function recordAuditEvent({ action, target }: InferSchema<typeof schema>) {
   const organizationId = requireOrganization();
   const { userId } = getSession();
-  const idempotencyKey = randomUUID();
+  const idempotencyKey = crypto.randomUUID();
   await getClient().auditLogs.createEvent(
     organizationId,
     {

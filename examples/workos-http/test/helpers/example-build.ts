@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -54,16 +53,4 @@ export function buildExampleCopy(options: {
   });
   if (build.status !== 0) throw new Error(`xmcp build of the example failed:\n${build.stdout}\n${build.stderr}`);
   return { port, entry: path.join(buildDir, "dist/http.js"), cwd: buildDir };
-}
-
-/** A port the OS just handed out on 127.0.0.1 (free now; nothing holds it for us). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

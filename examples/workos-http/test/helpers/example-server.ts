@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { inject } from "vitest";
+import { startServerProcess } from "../../../../e2e/helpers/server-process.js";
+import type { Target } from "../../../../e2e/helpers/target.js";
 import type { ExampleBuild } from "./example-build.js";
 
 export interface ExampleServer {
@@ -31,49 +32,19 @@ export async function startExampleServer(
 ): Promise<ExampleServer> {
   const { port, entry, cwd } = build;
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const server = await startServerProcess({
+    name: "example server",
+    command: process.execPath,
+    args: [entry],
     cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      EMULATOR_URL: emulatorURL,
-      BASE_URL: url,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { NODE_ENV: "production", EMULATOR_URL: emulatorURL, BASE_URL: url, ...env },
+    // The benchmark's unauthenticated twin has no metadata route and answers 404: still ready.
+    readyURL: `${url}/.well-known/oauth-protected-resource`,
   });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`example server exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/.well-known/oauth-protected-resource`);
-      // xmcp listens only once every route is mounted, so any answer means ready; the benchmark's
-      // unauthenticated twin has no metadata route and answers 404.
-      await res.arrayBuffer();
-      break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`example server did not answer within 20 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
-  return {
-    url,
-    mcpURL: `${url}/mcp`,
-    pid: child.pid!,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  return { url, mcpURL: `${url}/mcp`, ...server };
 }
+
+/** The built example for the shared end-to-end suites: its MCP URL is fixed when it is built. */
+export const exampleServerTarget: Target = {
+  reserve: async () => ({ mcpURL: exampleResource(), start: (emulatorURL) => startExampleServer(emulatorURL) }),
+};

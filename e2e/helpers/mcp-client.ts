@@ -9,7 +9,7 @@ import {
   type StoredOAuthTokens,
 } from "@modelcontextprotocol/client";
 // The emulator's own test user agent: one implementation of "a person at the login page".
-import { signInAs, type SignInAs } from "../../../../packages/authkit-emulator/test/helpers/sign-in.js";
+import { signInAs, type SignInAs } from "../../packages/authkit-emulator/test/helpers/sign-in.js";
 
 /**
  * What an MCP host keeps between runs (registered client, tokens, PKCE verifier), held in memory.
