@@ -31,7 +31,7 @@ export function describeDiscoveryAndSignIn(target: Target): void {
     it("answers a request without a token with a challenge that names the metadata document", async () => {
       const res = await fetch(server.mcpURL, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", origin: "http://127.0.0.1:6274" },
         body: JSON.stringify({
           jsonrpc: "2.0",
           id: 1,
@@ -42,6 +42,8 @@ export function describeDiscoveryAndSignIn(target: Target): void {
       expect(res.status).toBe(401);
       // RFC 6750 §3.1: no error code when the request carried no credentials.
       expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${server.url}/.well-known/oauth-protected-resource/mcp"`);
+      // A browser-based client (the MCP Inspector) must be allowed to read the challenge.
+      expect(res.headers.get("access-control-allow-origin")).toMatch(/^(\*|http:\/\/127\.0\.0\.1:6274)$/);
       expect(res.headers.get("access-control-expose-headers")).toMatch(/WWW-Authenticate/i);
       expect(await res.json()).toMatchObject({ error: "invalid_token" });
     });

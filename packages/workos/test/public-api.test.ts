@@ -44,8 +44,8 @@ describe("entry points", () => {
     expect(Object.keys(fastify).sort()).toEqual([...shared, "createFastifyPlugin"].sort());
   });
 
-  it("`@xmcp-dev/workos/web` exports the session API and the core, nothing of Express", () => {
-    expect(Object.keys(web).sort()).toEqual([...shared].sort());
+  it("`@xmcp-dev/workos/web` exports the session API, the core and the Fetch API adapters, nothing of Express", () => {
+    expect(Object.keys(web).sort()).toEqual([...shared, "createFetchGuard", "createWebMiddleware", "workosCloudflare", "workosNextjs"].sort());
   });
 
   it("`@xmcp-dev/workos/testing` exports withSession only", () => {
@@ -160,6 +160,21 @@ describe("types", () => {
 
   it("the Fastify plugin", () => {
     expectTypeOf(fastify.createFastifyPlugin).toEqualTypeOf<(auth: fastify.WorkOSAuth) => FastifyPluginCallback>();
+  });
+
+  it("the Fetch API adapters (Cloudflare Workers, Next.js)", () => {
+    expectTypeOf(web.createFetchGuard).toEqualTypeOf<(auth: web.WorkOSAuth) => web.FetchGuard>();
+    expectTypeOf<web.FetchGuard>().toEqualTypeOf<(request: Request, next: web.GuardedHandler) => Promise<Response>>();
+    expectTypeOf<web.GuardedHandler>().toEqualTypeOf<(authInfo: web.AuthInfo | undefined) => Promise<Response> | Response>();
+    expectTypeOf(web.createWebMiddleware).toEqualTypeOf<(auth: web.WorkOSAuth) => web.WebMiddleware>();
+    // xmcp's `WebMiddleware` (xmcp/cloudflare) accepts ours.
+    expectTypeOf<web.WebMiddleware>().toExtend<import("xmcp/cloudflare").WebMiddleware>();
+    expectTypeOf(web.workosCloudflare).toEqualTypeOf<(options: web.WorkOSConfig) => web.WorkOSCloudflare>();
+    expectTypeOf<web.WorkOSCloudflare["middleware"]>().toEqualTypeOf<web.WebMiddleware>();
+    expectTypeOf<ReturnType<web.WorkOSCloudflare["worker"]>>().toExtend<web.WorkerEntry>();
+    expectTypeOf(web.workosNextjs).toEqualTypeOf<(options: web.WorkOSConfig) => web.WorkOSNextjs>();
+    expectTypeOf<web.WorkOSNextjs["protect"]>().toEqualTypeOf<(handler: (request: Request) => Promise<Response>) => (request: Request) => Promise<Response>>();
+    expectTypeOf<web.WorkOSNextjs["discovery"]>().toEqualTypeOf<(request: Request) => Promise<Response>>();
   });
 
   it("one error family with literal codes", () => {

@@ -4,3 +4,7 @@
  * other than `node:async_hooks`, which Workers provide under `nodejs_compat`.
  */
 export * from "../session/public-api.js";
+export { createFetchGuard, type FetchGuard, type GuardedHandler } from "./fetch-guard.js";
+export { createWebMiddleware, type WebMiddleware, type WebMiddlewareContext } from "./web-middleware.js";
+export { workosCloudflare, type WorkOSCloudflare, type WorkerEntry } from "./cloudflare.js";
+export { workosNextjs, type WorkOSNextjs } from "./nextjs.js";

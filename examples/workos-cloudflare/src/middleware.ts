@@ -1,0 +1,3 @@
+import { workos } from "./auth";
+
+export default workos.middleware;

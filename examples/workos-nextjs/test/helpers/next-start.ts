@@ -1,0 +1,39 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "../../../../e2e/helpers/free-port.js";
+import { startServerProcess, type ServerProcess } from "../../../../e2e/helpers/server-process.js";
+import type { RunningTarget, Target } from "../../../../e2e/helpers/target.js";
+
+const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const next = path.resolve(exampleDir, "../../node_modules/next/dist/bin/next");
+
+export type RunningNextApp = RunningTarget & ServerProcess;
+
+/**
+ * The built example (`xmcp build && next build`, done by the root build) in `next start`, on a
+ * loopback port the OS just handed out. The route handlers read their configuration from the
+ * environment when the server loads them, so one build serves any port.
+ */
+export async function startNextApp(emulatorURL: string, port: number): Promise<RunningNextApp> {
+  const url = `http://127.0.0.1:${port}`;
+  const app = await startServerProcess({
+    name: "next start",
+    command: process.execPath,
+    // Idle connections stay open longer than the test client keeps them (undici: 4 s), so the
+    // client never reuses one the server is closing at that moment ("fetch failed" under load).
+    args: [next, "start", "--hostname", "127.0.0.1", "--port", String(port), "--keepAliveTimeout", "65000"],
+    cwd: exampleDir,
+    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BASE_URL: url, EMULATOR_URL: emulatorURL },
+    readyURL: `${url}/.well-known/oauth-protected-resource`,
+    timeoutMs: 30_000,
+  });
+  return { url, mcpURL: `${url}/mcp`, ...app };
+}
+
+/** The example in Next.js for the shared end-to-end suites, on a port chosen before the emulator starts. */
+export const nextAppTarget: Target = {
+  async reserve() {
+    const port = await freePort();
+    return { mcpURL: `http://127.0.0.1:${port}/mcp`, start: (emulatorURL) => startNextApp(emulatorURL, port) };
+  },
+};

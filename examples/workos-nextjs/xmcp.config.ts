@@ -1,0 +1,9 @@
+import type { XmcpConfig } from "xmcp";
+
+const config: XmcpConfig = {
+  http: { endpoint: "/mcp" },
+  experimental: { adapter: "nextjs" },
+  paths: { tools: "./src/tools", prompts: false, resources: false },
+};
+
+export default config;

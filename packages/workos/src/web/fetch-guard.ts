@@ -1,0 +1,45 @@
+import { isCorsPreflight } from "../core/cors-preflight.js";
+import type { HttpAnswer } from "../core/http-answer.js";
+import type { WorkOSAuth } from "../core/workos-auth.js";
+import type { AuthInfo } from "../session/auth-info.js";
+import { toResponse } from "./http-answer-response.js";
+
+/** What the guard runs once a request may go on; `authInfo` is set when the request was authenticated. */
+export type GuardedHandler = (authInfo: AuthInfo | undefined) => Promise<Response> | Response;
+
+/** One request through the guard: a discovery document, a challenge, or `next` run with the caller's session. */
+export type FetchGuard = (request: Request, next: GuardedHandler) => Promise<Response>;
+
+/**
+ * Translates the core to the Fetch API (`Request` → `Response`), for runtimes whose handlers are
+ * web functions (Cloudflare Workers, Next.js route handlers): serves the discovery documents,
+ * guards `mcpPath` and everything below it, and runs `next` inside the caller's session, so tools
+ * reached through it can call `getSession()`. Every other path goes to `next` untouched.
+ *
+ * @example
+ * const guard = createFetchGuard(createWorkOSAuth({ ... }));
+ * export default { fetch: (request: Request) => guard(request, () => handle(request)) };
+ */
+export function createFetchGuard(auth: WorkOSAuth): FetchGuard {
+  return async function guard(request, next) {
+    const { pathname } = new URL(request.url);
+    const discovery = auth.discovery(request.method, pathname);
+    if (discovery) return toResponse(await discovery, request.method);
+    if (!auth.protects(pathname) || isCorsPreflight(request.method, request.headers.get("access-control-request-method"))) {
+      return next(undefined);
+    }
+
+    const result = await auth.authenticate(request.headers.get("authorization"));
+    if (!result.ok) return toResponse(readableCrossOrigin(auth.challenge(result.error)), request.method);
+    return auth.runWithSession(result, () => next(result.authInfo));
+  };
+}
+
+/**
+ * The challenge is answered here, before the application's own CORS handling (xmcp's Worker adds
+ * its headers only to what it answers), so browser-based MCP clients could not read it. It is the
+ * same for every caller and carries no credential, so any origin may read it.
+ */
+function readableCrossOrigin(answer: HttpAnswer): HttpAnswer {
+  return { ...answer, headers: { "access-control-allow-origin": "*", ...answer.headers } };
+}

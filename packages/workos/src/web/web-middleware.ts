@@ -1,0 +1,57 @@
+import type { WorkOSAuth } from "../core/workos-auth.js";
+import { toAuthInfo, type AuthInfo } from "../session/auth-info.js";
+import { currentRequestContext } from "../session/request-context.js";
+import { toResponse } from "./http-answer-response.js";
+
+/**
+ * xmcp's `WebMiddleware` (exported by `xmcp/cloudflare`), declared here so the plugin's types do
+ * not depend on xmcp's. xmcp's Workers build calls it before the MCP handler, for the MCP
+ * endpoint only, and hands whatever it passes to `setAuth` to tools as `extra.authInfo`.
+ */
+export interface WebMiddlewareContext {
+  auth?: AuthInfo;
+  setAuth(auth: AuthInfo): void;
+}
+export type WebMiddleware = (request: Request, context: WebMiddlewareContext) => Promise<Response | void>;
+
+/**
+ * The `src/middleware.ts` of an xmcp Workers build. xmcp runs it before the tool, not around it,
+ * so it cannot open the session itself: the Worker's fetch handler (`workosCloudflare().worker()`)
+ * authenticates the request and runs all of xmcp inside the session, and the middleware hands
+ * that caller to xmcp as `AuthInfo`. Deployed behind xmcp's own fetch handler instead, it still
+ * verifies the token and answers the challenge, so the endpoint is never open; it warns once
+ * that tools have no session there.
+ */
+export function createWebMiddleware(auth: WorkOSAuth): WebMiddleware {
+  const resource = new URL(auth.resource);
+  let warned = false;
+
+  return async (request, { setAuth }) => {
+    const context = currentRequestContext();
+    if (context) {
+      setAuth(toAuthInfo(context.token, context.session, resource));
+      return;
+    }
+
+    if (!warned) {
+      warned = true;
+      safely(() =>
+        auth.logger.warn(
+          "[WorkOS] The MCP endpoint is served by xmcp's own fetch handler: tokens are verified, but the discovery documents are not served and getSession() has no session. Make wrangler's main the module that exports workosCloudflare().worker(xmcpWorker)",
+        ),
+      );
+    }
+    const result = await auth.authenticate(request.headers.get("authorization"));
+    if (!result.ok) return toResponse(auth.challenge(result.error), request.method);
+    setAuth(result.authInfo);
+  };
+}
+
+/** A logger supplied by the application must not be able to break request handling. */
+function safely(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // ignored on purpose
+  }
+}
