@@ -56,3 +56,17 @@ export async function postToolCall(mcpURL: string, accessToken: string, name: st
     refusal: undefined,
   };
 }
+
+/** The `initialize` an MCP host sends first, as a bare POST: without a token it meets the challenge. */
+export function postInitialize(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "probe", version: "1" } },
+    }),
+  });
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { auditEvents } from "../helpers/emulator-admin.js";
 import { callTool, connectWithSignIn } from "../helpers/mcp-client.js";
-import { postToolCall } from "../helpers/raw-tool-call.js";
+import { postInitialize, postToolCall } from "../helpers/raw-tool-call.js";
 import type { RunningTarget, Target } from "../helpers/target.js";
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -29,16 +29,7 @@ export function describeDiscoveryAndSignIn(target: Target): void {
 
   describe("the 401 challenge", () => {
     it("answers a request without a token with a challenge that names the metadata document", async () => {
-      const res = await fetch(server.mcpURL, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", origin: "http://127.0.0.1:6274" },
-        body: JSON.stringify({
-          jsonrpc: "2.0",
-          id: 1,
-          method: "initialize",
-          params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "probe", version: "1" } },
-        }),
-      });
+      const res = await postInitialize(server.mcpURL, { origin: "http://127.0.0.1:6274" });
       expect(res.status).toBe(401);
       // RFC 6750 §3.1: no error code when the request carried no credentials.
       expect(res.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${server.url}/.well-known/oauth-protected-resource/mcp"`);
