@@ -10,11 +10,16 @@ const wrangler = path.resolve(exampleDir, "../../node_modules/wrangler/bin/wrang
 export type RunningWorker = RunningTarget & ServerProcess;
 
 /**
- * The built example (`xmcp build --cf`, done by the root build) in `wrangler dev`: the real workerd
- * runtime, on loopback ports the OS just handed out. Wrangler sends no metrics and does not fetch
+ * The built example (`xmcp build --cf`, done by the root build; the benchmark passes its own copy
+ * as `cwd`) in `wrangler dev`: the real workerd runtime, on loopback. `baseURL` is the public
+ * origin the Worker believes it has (default: its own). Wrangler sends no metrics and does not fetch
  * Cloudflare's `request.cf` data, so nothing leaves the machine.
  */
-export async function startWorker(emulatorURL: string, port: number): Promise<RunningWorker> {
+export async function startWorker(
+  emulatorURL: string,
+  port: number,
+  options: { cwd?: string; baseURL?: string } = {},
+): Promise<RunningWorker> {
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const worker = await startServerProcess({
@@ -26,12 +31,12 @@ export async function startWorker(emulatorURL: string, port: number): Promise<Ru
       "--ip=127.0.0.1",
       `--port=${port}`,
       `--inspector-port=${inspectorPort}`,
-      `--var=BASE_URL:${url}`,
+      `--var=BASE_URL:${options.baseURL ?? url}`,
       `--var=EMULATOR_URL:${emulatorURL}`,
       "--show-interactive-dev-session=false",
       "--log-level=warn",
     ],
-    cwd: exampleDir,
+    cwd: options.cwd ?? exampleDir,
     env: { CI: "true", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" },
     readyURL: `${url}/health`,
     timeoutMs: 60_000,

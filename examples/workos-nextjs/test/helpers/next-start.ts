@@ -10,11 +10,16 @@ const next = path.resolve(exampleDir, "../../node_modules/next/dist/bin/next");
 export type RunningNextApp = RunningTarget & ServerProcess;
 
 /**
- * The built example (`xmcp build && next build`, done by the root build) in `next start`, on a
- * loopback port the OS just handed out. The route handlers read their configuration from the
+ * The built example (`xmcp build && next build`, done by the root build; the benchmark passes its
+ * own copy as `cwd`) in `next start`, on loopback. `baseURL` is the public origin the app believes
+ * it has (default: its own). The route handlers read their configuration from the
  * environment when the server loads them, so one build serves any port.
  */
-export async function startNextApp(emulatorURL: string, port: number): Promise<RunningNextApp> {
+export async function startNextApp(
+  emulatorURL: string,
+  port: number,
+  options: { cwd?: string; baseURL?: string } = {},
+): Promise<RunningNextApp> {
   const url = `http://127.0.0.1:${port}`;
   const app = await startServerProcess({
     name: "next start",
@@ -22,8 +27,8 @@ export async function startNextApp(emulatorURL: string, port: number): Promise<R
     // Idle connections stay open longer than the test client keeps them (undici: 4 s), so the
     // client never reuses one the server is closing at that moment ("fetch failed" under load).
     args: [next, "start", "--hostname", "127.0.0.1", "--port", String(port), "--keepAliveTimeout", "65000"],
-    cwd: exampleDir,
-    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BASE_URL: url, EMULATOR_URL: emulatorURL },
+    cwd: options.cwd ?? exampleDir,
+    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BASE_URL: options.baseURL ?? url, EMULATOR_URL: emulatorURL },
     readyURL: `${url}/.well-known/oauth-protected-resource`,
     timeoutMs: 30_000,
   });

@@ -1,5 +1,6 @@
 import type { WorkOSConfig } from "../config/types.js";
 import { createWorkOSAuth } from "../core/workos-auth.js";
+import type { ProviderStats } from "../metrics/provider-metrics.js";
 import { createFetchGuard } from "./fetch-guard.js";
 import { createWebMiddleware, type WebMiddleware } from "./web-middleware.js";
 
@@ -17,6 +18,8 @@ export interface WorkOSCloudflare {
    * session (which must surround the tool, and a middleware that runs before it cannot) live here.
    */
   worker<Env, Ctx>(xmcpWorker: WorkerEntry<Env, Ctx>): { fetch(request: Request, env: Env, ctx: Ctx): Promise<Response> };
+  /** This isolate's running totals (token cache hits and misses, verifications, failures by code). */
+  stats(): ProviderStats;
 }
 
 /**
@@ -40,5 +43,6 @@ export function workosCloudflare(options: WorkOSConfig): WorkOSCloudflare {
     worker: (xmcpWorker) => ({
       fetch: (request, env, ctx) => guard(request, () => xmcpWorker.fetch(request, env, ctx)),
     }),
+    stats: () => auth.stats(),
   };
 }

@@ -1,5 +1,6 @@
 import type { WorkOSConfig } from "../config/types.js";
 import { createWorkOSAuth } from "../core/workos-auth.js";
+import type { ProviderStats } from "../metrics/provider-metrics.js";
 import type { AuthInfo } from "../session/auth-info.js";
 import { createFetchGuard } from "./fetch-guard.js";
 import { toResponse } from "./http-answer-response.js";
@@ -15,6 +16,8 @@ export interface WorkOSNextjs {
   protect(handler: RouteHandler): RouteHandler;
   /** `GET` and `OPTIONS` of the `.well-known` routes: the RFC 9728 and RFC 8414 documents. */
   discovery: RouteHandler;
+  /** This server process's running totals (token cache hits and misses, verifications, failures by code). */
+  stats(): ProviderStats;
 }
 
 /**
@@ -44,5 +47,6 @@ export function workosNextjs(options: WorkOSConfig): WorkOSNextjs {
       const answer = auth.discovery(request.method, new URL(request.url).pathname);
       return answer ? toResponse(await answer, request.method) : new Response(null, { status: 404 });
     },
+    stats: () => auth.stats(),
   };
 }
