@@ -3,7 +3,7 @@ import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/cli
 import { WorkOS } from "@workos-inc/node";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
-import { callTool, connectWithSignIn } from "./helpers/mcp-client.js";
+import { callTool, connectWithSignIn } from "../../../e2e/helpers/mcp-client.js";
 
 // Integration tests of the example's tools with tokens from the kit: no browser, no login forms.
 // The emulator configures this build's resource, so tokens are bound to it as in production.

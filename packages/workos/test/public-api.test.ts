@@ -77,10 +77,20 @@ function reachedPackages(file: string, seen = new Set<string>()): Set<string> {
 }
 
 describe("what each built entry point loads", () => {
-  it("`./web` reaches nothing of Express and no Node module but node:async_hooks (Workers have it under nodejs_compat)", () => {
-    const allowed = ["@opentelemetry/api", "@workos-inc/node", "jose", "node:async_hooks"];
+  it("`./web` reaches nothing of Express and no Node module but async_hooks (Workers have it under nodejs_compat)", () => {
+    // The bare name: xmcp's Workers build leaves `async_hooks` to the runtime but cannot resolve `node:async_hooks`.
+    const allowed = ["@opentelemetry/api", "@workos-inc/node", "async_hooks", "jose"];
     expect([...reachedPackages(path.join(dist, "web.js"))].sort()).toEqual(allowed);
     expect([...reachedPackages(path.join(dist, "web.cjs"))].sort()).toEqual(allowed);
+  });
+
+  it("a Workers bundler gets `./web` for `@xmcp-dev/workos` (the `workerd` condition, listed first)", () => {
+    const exports = JSON.parse(readFileSync(path.join(dist, "../package.json"), "utf8")).exports["."];
+    expect(Object.keys(exports)[0]).toBe("workerd");
+    expect(exports.workerd).toEqual({
+      import: { types: "./dist/web.d.ts", default: "./dist/web.js" },
+      require: { types: "./dist/web.d.cts", default: "./dist/web.cjs" },
+    });
   });
 
   it("the Node entry points verify with node:crypto, `./web` with WebCrypto", () => {

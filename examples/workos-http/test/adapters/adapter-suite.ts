@@ -3,9 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import { freePort } from "../helpers/example-build.js";
+import { freePort } from "../../../../e2e/helpers/free-port.js";
 import { startExampleServer, type ExampleServer } from "../helpers/example-server.js";
-import { callTool, connectWithSignIn } from "../helpers/mcp-client.js";
+import { callTool, connectWithSignIn } from "../../../../e2e/helpers/mcp-client.js";
 import { buildAdapter } from "./adapter-build.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

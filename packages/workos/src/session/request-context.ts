@@ -1,4 +1,6 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+// `async_hooks`, not `node:async_hooks`: xmcp's Workers build (`xmcp build --cf`) leaves exactly
+// that name to the runtime and cannot resolve the `node:` form; Node and wrangler take either.
+import { AsyncLocalStorage } from "async_hooks";
 import type { WorkOS } from "@workos-inc/node";
 import type { Access } from "../access/access.js";
 import type { MembershipResolver } from "../workos/membership-resolver.js";
@@ -22,7 +24,7 @@ export interface RequestContext {
  * only instances, are kept in a registry slot on globalThis. Request values never live there:
  * outside `run()` there is no session, by design.
  *
- * `node:async_hooks` is available on Node and, under `nodejs_compat`, on Cloudflare Workers.
+ * `async_hooks` is available on Node and, under `nodejs_compat`, on Cloudflare Workers.
  */
 interface Registry {
   storage: AsyncLocalStorage<RequestContext>;
