@@ -4,6 +4,7 @@ import { baseConfig, RESOURCE, startApp, type TestApp } from "./helpers/app.js";
 import { signInThroughEmulator } from "./helpers/emulator-sign-in.js";
 import { FaultProxy } from "./helpers/fault-proxy.js";
 import { rawRequest } from "./helpers/raw-request.js";
+import { recordingLogger } from "./helpers/recording-logger.js";
 
 /**
  * Audience binding with the default `strictAudience`: tokens AuthKit issued without a resource
@@ -14,17 +15,6 @@ import { rawRequest } from "./helpers/raw-request.js";
 
 const INDICATORS = "/user_management/authkit_oauth_resources";
 const silent = { info() {}, warn() {}, error() {} };
-
-interface LogLine {
-  level: string;
-  message: string;
-  meta?: Record<string, unknown>;
-}
-function recorder() {
-  const lines: LogLine[] = [];
-  const at = (level: string) => (message: string, meta?: Record<string, unknown>) => void lines.push({ level, message, meta });
-  return { lines, logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } };
-}
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -52,7 +42,7 @@ const send = async (app: TestApp, token: string) => (await rawRequest(`${app.url
 describe("when this server's resource is not an MCP resource indicator", () => {
   it("accepts tokens whose aud is the client id and logs that once, without the token", async () => {
     const emulator = await emulatorWith(["https://other.example/mcp"]);
-    const { lines, logger } = recorder();
+    const { lines, logger } = recordingLogger();
     const app = await appFor(emulator, emulator.url, { logger });
     await vi.waitFor(() => expect(lines.some((line) => line.message.includes("is not an MCP resource indicator"))).toBe(true));
 
@@ -74,7 +64,7 @@ describe("when this server's resource is not an MCP resource indicator", () => {
     const emulator = await emulatorWith([RESOURCE]);
     const proxy = await FaultProxy.start(emulator.url);
     running.push(proxy);
-    const { lines, logger } = recorder();
+    const { lines, logger } = recordingLogger();
     const app = await appFor(emulator, proxy.url, { logger, strictAudience: false });
     expect(await send(app, await signInThroughEmulator(emulator))).toBe(200);
     expect(proxy.count(INDICATORS)).toBe(0);
@@ -95,7 +85,7 @@ describe("when this server's resource is an MCP resource indicator", () => {
     proxy.faultPaths = /authkit_oauth_resources/;
     let release!: () => void;
     proxy.hold = new Promise<void>((resolve) => (release = resolve));
-    const { lines, logger } = recorder();
+    const { lines, logger } = recordingLogger();
     const app = await appFor(emulator, proxy.url, { logger });
 
     await vi.waitFor(() => expect(proxy.count(INDICATORS)).toBe(1));

@@ -5,6 +5,7 @@ import { baseConfig, RESOURCE, startApp, startupFetchSettled, type TestApp } fro
 import { signInThroughEmulator } from "./helpers/emulator-sign-in.js";
 import { TestIssuer } from "./helpers/issuer.js";
 import { rawRequest, utf8OnTheWire, type RawResponse } from "./helpers/raw-request.js";
+import { recordingLogger } from "./helpers/recording-logger.js";
 
 /**
  * Hostile tokens and headers against a real Express app with the provider mounted, each asserted
@@ -351,16 +352,14 @@ const cases: HostileCase[] = [
 // ---- running it -------------------------------------------------------------------------------
 
 /** Everything the provider logged while the table ran, to check no credential reached a log line. */
-const logLines: { level: string; message: string; meta?: Record<string, unknown> }[] = [];
-const record = (level: string) => (message: string, meta?: Record<string, unknown>) => void logLines.push({ level, message, meta });
-const recordingLogger = { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
+const { logger: tableLogger, lines: logLines } = recordingLogger();
 const credentialsSent: string[] = [];
 
 beforeAll(async () => {
   issuer = await TestIssuer.start();
   published = KeyObject.from(issuer.keys[0]!.privateKey as webcrypto.CryptoKey);
   publishedPublic = createPublicKey({ key: issuer.keys[0]!.publicJwk as import("node:crypto").JsonWebKey, format: "jwk" });
-  app = await startApp(baseConfig(issuer.url, { logger: recordingLogger }));
+  app = await startApp(baseConfig(issuer.url, { logger: tableLogger }));
 });
 afterAll(async () => {
   await app.stop();

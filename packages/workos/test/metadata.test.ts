@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { baseConfig, startApp } from "./helpers/app.js";
 import { TestIssuer } from "./helpers/issuer.js";
-import type { Logger } from "../src/index.js";
+import { recordingLogger } from "./helpers/recording-logger.js";
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
 });
-
-function recordingLogger() {
-  const lines: { level: string; message: string; meta?: Record<string, unknown> }[] = [];
-  const at = (level: string) => (message: string, meta?: Record<string, unknown>) => void lines.push({ level, message, meta });
-  const logger: Logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-  return { logger, lines };
-}
 
 describe("protected resource metadata (RFC 9728)", () => {
   it.each(["/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp"])("serves %s", async (path) => {
