@@ -1,26 +1,21 @@
 import type { JWTClaims } from "../session/claims.js";
 import { sessionFromClaims, type Session } from "../session/session.js";
 
+/** The session fields a test may set; the rest of `Session` is derived from them, as from a token. */
+type SettableSessionFields = "organizationId" | "role" | "roles" | "permissions" | "entitlements" | "featureFlags" | "sessionId" | "clientId";
+
 /**
  * Who a test runs as: the fields a tool reads from `getSession()`. Everything but `userId` is
  * optional; `claims` adds or replaces raw token claims for code that reads `session.claims`.
  */
-export interface TestSession {
-  userId: string;
-  organizationId?: string;
-  role?: string;
-  roles?: string[];
-  permissions?: string[];
-  entitlements?: string[];
-  featureFlags?: string[];
-  /** Default: `openid profile email`. */
-  scopes?: string[];
-  sessionId?: string;
-  clientId?: string;
-  /** Default: five minutes from now, AuthKit's access-token lifetime. */
-  expiresAt?: Date;
-  claims?: Record<string, unknown>;
-}
+export type TestSession = Pick<Session, "userId"> &
+  Partial<Pick<Session, SettableSessionFields>> & {
+    /** Default: `openid profile email`. */
+    scopes?: string[];
+    /** Default: five minutes from now, AuthKit's access-token lifetime. */
+    expiresAt?: Date;
+    claims?: Record<string, unknown>;
+  };
 
 let counter = 0;
 
