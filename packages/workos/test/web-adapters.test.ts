@@ -51,6 +51,21 @@ describe("createFetchGuard", () => {
     expect(next).not.toHaveBeenCalled();
   });
 
+  it("refuses a web page's Origin on the MCP path with 403 even with a valid token, and lets loopback pages and Origin-less clients through (MCP transport spec)", async () => {
+    const token = await tokenFor("user_01ORIGIN");
+    const next = vi.fn(whoSees);
+    const rebound = await guard()(request("/mcp", { headers: { ...bearer(token), origin: "http://rebind.evil.example" } }), next);
+    expect(rebound.status).toBe(403);
+    expect(next).not.toHaveBeenCalled();
+    const preflight = await guard()(request("/mcp", { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } }), next);
+    expect(preflight.status).toBe(403);
+    expect(next).not.toHaveBeenCalled();
+    const local = await guard()(request("/mcp", { headers: { ...bearer(token), origin: "http://localhost:6274" } }), next);
+    expect(local.status).toBe(200);
+    const noOrigin = await guard()(request("/mcp", { headers: bearer(token) }), next);
+    expect(noOrigin.status).toBe(200);
+  });
+
   it("refuses a token for another resource with invalid_token", async () => {
     const token = await issuer.token({ aud: "https://elsewhere.example/mcp" });
     const res = await guard()(request("/mcp", { headers: bearer(token) }), () => new Response("reached"));

@@ -1,4 +1,3 @@
-import { isCorsPreflight } from "../core/cors-preflight.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import type { WorkOSAuth } from "../core/workos-auth.js";
 import type { AuthInfo } from "../session/auth-info.js";
@@ -22,16 +21,18 @@ export type FetchGuard = (request: Request, next: GuardedHandler) => Promise<Res
  */
 export function createFetchGuard(auth: WorkOSAuth): FetchGuard {
   return async function guard(request, next) {
-    const { pathname } = new URL(request.url);
-    const discovery = auth.discovery(request.method, pathname);
-    if (discovery) return toResponse(await discovery, request.method);
-    if (!auth.protects(pathname) || isCorsPreflight(request.method, request.headers.get("access-control-request-method"))) {
-      return next(undefined);
-    }
-
-    const result = await auth.authenticate(request.headers.get("authorization"));
-    if (!result.ok) return toResponse(readableCrossOrigin(auth.challenge(result.error)), request.method);
-    return auth.runWithSession(result, () => next(result.authInfo));
+    // The core's one order of checks (discovery, Origin, preflight, token), as Express and Fastify run it.
+    const decision = await auth.guard({
+      method: request.method,
+      pathname: new URL(request.url).pathname,
+      origin: request.headers.get("origin"),
+      accessControlRequestMethod: request.headers.get("access-control-request-method"),
+      authorization: request.headers.get("authorization"),
+    });
+    if (decision.action === "pass") return next(undefined);
+    if (decision.action === "answer") return toResponse(readableCrossOrigin(decision.answer), request.method);
+    const { authenticated } = decision;
+    return auth.runWithSession(authenticated, () => next(authenticated.authInfo));
   };
 }
 
