@@ -114,10 +114,11 @@ async function main(): Promise<void> {
         mkdirSync(path.join(resultsDir, "profiles"), { recursive: true });
         env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.join(resultsDir, "profiles")} --cpu-prof-name=${server.id}.cpuprofile`;
       }
-      const started = await startExampleServer(proxy.url, env, builds.get(server.id)!);
+      records.set(server.id, { id: server.id, cache: server.cache, startedAt: Date.now(), lifeSeconds: 0, upstream: {} });
+      // The provider fetches the key set while the server starts: that fetch is this process's.
+      const { value: started } = await on(server.id, () => startExampleServer(proxy.url, env, builds.get(server.id)!));
       servers.set(server.id, started);
       pinServer?.(started.pid);
-      records.set(server.id, { id: server.id, cache: server.cache, startedAt: Date.now(), lifeSeconds: 0, upstream: {} });
     }
 
     log(`signing ${USERS.length} users in through the OAuth flow and the emulator's forms …`);
