@@ -1,8 +1,8 @@
-import type { Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiRouter } from "../src/api/index.js";
 import { startEmulator, type RunningEmulator } from "../src/index.js";
 import { shapeProblems, type Shape } from "./conformance/check-shape.js";
+import { declaredRoutes } from "./conformance/declared-routes.js";
 import * as wire from "./conformance/wire-shapes.js";
 import { SEED } from "./sdk-client.js";
 
@@ -338,21 +338,6 @@ async function call(method: Method, path: string, body?: unknown): Promise<{ sta
   });
   const text = await res.text();
   return { status: res.status, text, json: text === "" ? undefined : JSON.parse(text) };
-}
-
-/** Every `METHOD /path` the REST router declares, read from the router itself. */
-function declaredRoutes(router: Router): string[] {
-  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
-  const routes: string[] = [];
-  const walk = (stack: Layer[]): void => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${layer.route.path}`);
-      } else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((router as unknown as { stack: Layer[] }).stack);
-  return routes;
 }
 
 describe("raw JSON of every route against the WorkOS references", () => {

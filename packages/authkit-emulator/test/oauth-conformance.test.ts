@@ -1,8 +1,9 @@
-import type { Router } from "express";
+import { decodeJwt } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHostedLogin } from "../src/login/index.js";
 import { createOAuthRouter } from "../src/oauth/index.js";
 import { shapeProblems, type Shape } from "./conformance/check-shape.js";
+import { declaredRoutes } from "./conformance/declared-routes.js";
 import * as wire from "./conformance/oauth-shapes.js";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
@@ -174,22 +175,6 @@ const CASES: Case[] = [
  */
 const notJson = (route: string) => route === "GET /oauth2/authorize" || /^(GET|POST) \/login(\/|$)/.test(route);
 
-/** Every `METHOD /path` a router declares, nested routers included. */
-function declaredRoutes(router: Router): string[] {
-  type Layer = { route?: { path: string | string[]; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
-  const routes: string[] = [];
-  const walk = (stack: Layer[]): void => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const method of Object.keys(layer.route.methods)) for (const path of paths) routes.push(`${method.toUpperCase()} ${path}`);
-      } else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((router as unknown as { stack: Layer[] }).stack);
-  return routes;
-}
-
 describe("raw JSON of every OAuth route against the RFCs and AuthKit's references", () => {
   it("every JSON route the OAuth router serves has a case here", () => {
     const declared = declaredRoutes(createOAuthRouter(emu.emulator.context, createHostedLogin));
@@ -202,6 +187,11 @@ describe("raw JSON of every OAuth route against the RFCs and AuthKit's reference
     // AuthKit's authorize reference: `openid` adds the ID token, `offline_access` the refresh token;
     // `scope` only when the client asked for none (RFC 6749 §5.1), and this one named it.
     expect(Object.keys(made.tokenResponse).sort()).toEqual(["access_token", "expires_in", "id_token", "refresh_token", "token_type"]);
+  });
+
+  it("the access and ID tokens of that response carry the documented claims", () => {
+    expect(shapeProblems(decodeJwt(made.tokenResponse.access_token as string), wire.ACCESS_TOKEN_CLAIMS)).toEqual([]);
+    expect(shapeProblems(decodeJwt(made.tokenResponse.id_token as string), wire.ID_TOKEN_CLAIMS)).toEqual([]);
   });
 
   for (const testCase of CASES) {

@@ -166,3 +166,41 @@ export const ACTIVE_REFRESH_TOKEN: Shape = {
 
 /** RFC 7662 §2.2: an inactive token's answer "SHOULD NOT include any additional information". */
 export const INACTIVE_TOKEN: Shape = { active: literal(false) };
+
+/**
+ * The access token's claims as AuthKit's access token reference lists them (`iss sub aud sid jti
+ * exp iat`, `org_id` once an organization is picked, and the JWT template's `role`, `roles`,
+ * `permissions`, `entitlements`), plus two deliberate additions the emulator's README documents:
+ * `client_id` and `scope` (RFC 9068 §2.2), which `getSession()` in `@xmcp-dev/workos` reads.
+ */
+export const ACCESS_TOKEN_CLAIMS: Shape = {
+  iss: required("string"),
+  sub: required("string"),
+  aud: required("string", "array"),
+  sid: required("string"),
+  jti: required("string"),
+  exp: required("number"),
+  iat: required("number"),
+  org_id: optional("string"),
+  role: optional("string"),
+  roles: stringList(),
+  permissions: stringList(),
+  entitlements: stringList(),
+  client_id: required("string"),
+  scope: required("string"),
+};
+
+/**
+ * OIDC Core §2 (`iss sub aud exp iat` REQUIRED, `nonce` when requested, `at_hash` §3.1.3.6) and
+ * the §5.1 claims the scope releases, as AuthKit's ID token reference lists them.
+ */
+export const ID_TOKEN_CLAIMS: Shape = {
+  iss: required("string"),
+  sub: required("string"),
+  aud: required("string", "array"),
+  exp: required("number"),
+  iat: required("number"),
+  nonce: optional("string"),
+  at_hash: optional("string"),
+  ...USERINFO,
+};
