@@ -4,13 +4,15 @@
  * instance starts cold. See bench/README.md, "Cold starts".
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { FaultProxy } from "../packages/workos/test/helpers/fault-proxy.js";
 import { startExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
-import { buildBenchApps } from "./apps.js";
+import { buildExampleCopy, type ExampleBuild } from "../examples/workos-http/test/helpers/example-build.js";
+import { freePort } from "../e2e/helpers/free-port.js";
 import { signInUsers } from "./tokens.js";
 
 const { values: args } = parseArgs({
@@ -31,36 +33,61 @@ interface ColdStart {
   jwksBeforeFirstRequest: number;
 }
 
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const exampleSrc = path.resolve(benchDir, "../examples/workos-http/src");
+
+/**
+ * Two builds of the example on one port (one runs at a time): as shipped, and with the start-up
+ * fetch off the way Cloudflare Workers turn it off (`navigator.userAgent`, which the provider
+ * reads when it is created), so the key set is fetched by the first request, as before the
+ * provider fetched it at creation. Nothing else differs.
+ */
+async function buildVariants(): Promise<Record<"startupFetch" | "firstRequestFetches", ExampleBuild>> {
+  const port = await freePort();
+  const shipped = readFileSync(path.join(exampleSrc, "middleware.ts"), "utf8");
+  const noStartupFetch = `// bench/cold-start.ts: the provider believes it runs in Workers, where it may not fetch outside a request.\nObject.defineProperty(globalThis, "navigator", { value: { userAgent: "Cloudflare-Workers" }, configurable: true });\n${shipped}`;
+  return {
+    startupFetch: buildExampleCopy({ buildDir: path.join(benchDir, ".build", "cold-start"), port }),
+    firstRequestFetches: buildExampleCopy({
+      buildDir: path.join(benchDir, ".build", "cold-start-no-prefetch"),
+      port,
+      replace: { "src/middleware.ts": noStartupFetch },
+    }),
+  };
+}
+
 async function main(): Promise<void> {
-  const builds = await buildBenchApps([{ id: "default", app: "workos" }], { minify: true });
-  const build = builds.get("default")!;
+  const builds = await buildVariants();
   const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
   const proxy = await FaultProxy.start(emulator.url);
   emulator.context.issuer = proxy.url;
   try {
-    const url = `http://127.0.0.1:${build.port}`;
-    const signedIn = await startExampleServer(proxy.url, { BASE_URL: url }, build);
+    const url = `http://127.0.0.1:${builds.startupFetch.port}`;
+    const signedIn = await startExampleServer(proxy.url, { BASE_URL: url }, builds.startupFetch);
     const token = (await signInUsers(signedIn.mcpURL, [{ email: "bob@acme.test" }])).get("bob@acme.test")!;
     await signedIn.stop();
 
     proxy.delayMs = delayMs;
-    const results: ColdStart[] = [];
-    for (let i = 0; i < starts; i++) results.push(await coldStart(build.entry, build.cwd, url, proxy, token));
-    const median = (pick: (r: ColdStart) => number) => {
-      const sorted = results.map(pick).sort((a, b) => a - b);
-      return sorted[sorted.length >> 1]!;
+    const results = { startupFetch: [] as ColdStart[], firstRequestFetches: [] as ColdStart[] };
+    // Alternating, so the shared machine's drift does not favour either build.
+    for (let i = 0; i < starts; i++) {
+      for (const variant of i % 2 ? (["firstRequestFetches", "startupFetch"] as const) : (["startupFetch", "firstRequestFetches"] as const)) {
+        results[variant].push(await coldStart(builds[variant].entry, builds[variant].cwd, url, proxy, token));
+      }
+    }
+    const summary = (runs: ColdStart[]) => {
+      const median = (pick: (r: ColdStart) => number) => runs.map(pick).sort((a, b) => a - b)[runs.length >> 1]!;
+      return {
+        medianTotalMs: median((r) => r.totalMs),
+        medianFirstRequestMs: median((r) => r.firstRequestMs),
+        jwksBeforeFirstRequest: runs.map((r) => r.jwksBeforeFirstRequest),
+        jwksDuringFirstRequest: runs.map((r) => r.jwksDuringFirstRequest),
+        runs,
+      };
     };
     process.stdout.write(
       `${JSON.stringify(
-        {
-          delayMs,
-          starts,
-          medianTotalMs: median((r) => r.totalMs),
-          medianFirstRequestMs: median((r) => r.firstRequestMs),
-          jwksDuringFirstRequest: results.map((r) => r.jwksDuringFirstRequest),
-          jwksBeforeFirstRequest: results.map((r) => r.jwksBeforeFirstRequest),
-          runs: results,
-        },
+        { delayMs, starts, startupFetch: summary(results.startupFetch), firstRequestFetches: summary(results.firstRequestFetches) },
         null,
         2,
       )}\n`,
@@ -124,6 +151,5 @@ async function coldStart(entry: string, cwd: string, url: string, proxy: FaultPr
   }
 }
 
-const benchDir = path.dirname(fileURLToPath(import.meta.url));
 process.chdir(path.resolve(benchDir, ".."));
 await main();
