@@ -21,6 +21,7 @@ export async function buildBenchApps(
 ): Promise<Map<ServerProcess["id"], ExampleBuild>> {
   const builds = new Map<ServerProcess["id"], ExampleBuild>();
   for (const server of servers) {
+    if (server.runtime) continue; // bench/targets.ts builds the other runtimes
     const replace: Record<string, string> =
       server.app === "noAuth"
         ? {
@@ -35,7 +36,7 @@ export async function buildBenchApps(
 }
 
 /** No provider means no session: the baseline's greet signs with a constant instead of `getSession().userId`. */
-function greetWithoutSession(): string {
+export function greetWithoutSession(): string {
   const source = readFileSync(path.join(exampleSrc, "tools/greet.ts"), "utf8");
   const withoutImport = mustReplace(source, 'import { getSession } from "@xmcp-dev/workos";\n', "", "tools/greet.ts");
   return mustReplace(withoutImport, "getSession().userId", '"anonymous"', "tools/greet.ts");

@@ -88,10 +88,11 @@ export interface Row {
 const JWKS_PATH = "/oauth2/jwks";
 
 export function summarize(run: BenchRun): Row[] {
-  const baselineRuns = run.measurements.filter((m) => m.variant === "no-auth");
-  const baseline = median(baselineRuns.map((m) => m.requestsPerSecond));
-  const baselineInRound = new Map(baselineRuns.map((m) => [m.round, m.requestsPerSecond]));
   return run.variants.map((variant) => {
+    // Each runtime's rows are over its own baseline (the same example with nothing in front of /mcp).
+    const baselineRuns = run.measurements.filter((m) => m.variant === (variant.baseline ?? "no-auth"));
+    const baseline = median(baselineRuns.map((m) => m.requestsPerSecond));
+    const baselineInRound = new Map(baselineRuns.map((m) => [m.round, m.requestsPerSecond]));
     const runs = run.measurements.filter((m) => m.variant === variant.id).sort((a, b) => a.round - b.round);
     const life = run.processes.find((p) => p.id === variant.process)!;
     const requestsPerSecond = median(runs.map((m) => m.requestsPerSecond));
@@ -282,7 +283,7 @@ export function renderChart(run: BenchRun, rows: Row[]): string {
 function describe(row: Row): string {
   const v = row.variant;
   if (v.id === "no-auth") return "no auth (baseline)";
-  if (unauthenticated(v.process)) return "no auth, second identical process (control)";
+  if (unauthenticated(v.process)) return v.baseline === undefined ? "no auth, second identical process (control)" : v.label;
   return `${v.label}${v.delayMs ? `, AuthKit ${v.delayMs} ms away` : ""}`;
 }
 

@@ -17,6 +17,7 @@ import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesse
 import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
 import { measureMiddleware } from "./middleware-cost.js";
 import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
+import { buildRuntimeApp, startRuntimeServer, type RuntimeBuild } from "./targets.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import {
   DEFAULT_TOKEN_CACHE_ENTRIES,
@@ -78,8 +79,16 @@ async function main(): Promise<void> {
   const loadAtStart = loadAverage();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average ${loadAtStart}`);
 
-  log(`building the example ${processes.length} times into bench/.build (${processes.map((p) => p.id).join(", ")}) …`);
+  const nodeProcesses = processes.filter((p) => !p.runtime);
+  log(`building the example ${nodeProcesses.length} times into bench/.build (${nodeProcesses.map((p) => p.id).join(", ")}) …`);
   const builds = await buildBenchApps(processes, { minify: !args.profile });
+  const runtimeBuilds = new Map<string, RuntimeBuild>();
+  for (const { runtime, app } of processes) {
+    if (runtime && !runtimeBuilds.has(`${runtime}-${app}`)) {
+      log(`building the ${runtime} example (${app}) …`);
+      runtimeBuilds.set(`${runtime}-${app}`, buildRuntimeApp(runtime, app));
+    }
+  }
   const pinServer = pinProcesses(process.pid);
   log(pinServer ? "pinned: servers on the last core, this process (autocannon, emulator, proxy) on the others" : "not pinned (needs Linux, taskset and 2+ cores)");
 
@@ -116,7 +125,11 @@ async function main(): Promise<void> {
       }
       records.set(server.id, { id: server.id, cache: server.cache, startedAt: Date.now(), lifeSeconds: 0, upstream: {} });
       // The provider fetches the key set while the server starts: that fetch is this process's.
-      const { value: started } = await on(server.id, () => startExampleServer(proxy.url, env, builds.get(server.id)!));
+      const { value: started } = await on(server.id, () =>
+        server.runtime
+          ? startRuntimeServer(runtimeBuilds.get(`${server.runtime}-${server.app}`)!, proxy.url, publicURL)
+          : startExampleServer(proxy.url, env, builds.get(server.id)!),
+      );
       servers.set(server.id, started);
       pinServer?.(started.pid);
     }
@@ -141,13 +154,22 @@ async function main(): Promise<void> {
       `in this process: RS256 verify ${primitives.verifyMicros.toFixed(0)} µs, SHA-256 ${primitives.hashMicros.toFixed(1)} µs; middleware hit ${middleware.hitMicros.toFixed(1)} µs, miss ${middleware.missMicros.toFixed(0)} µs`,
     );
 
-    // One rotation per token set for the whole run: warm-up, settle and measured runs, every round.
-    const tokensFor = { one: new TokenRotation([alice]), distinct: new TokenRotation(distinct), users: new TokenRotation(userTokens) };
+    // One rotation per token set and server process for the whole run: warm-up, settle and measured
+    // runs, every round. Per process, because each process has its own token cache: a rotation
+    // shared with another process would bring a token back to this one before the others had
+    // pushed it out of its cache.
+    const tokenSets = { one: [alice], distinct, users: userTokens };
+    const rotations = new Map<string, TokenRotation>();
+    const tokensFor = (variant: (typeof variants)[number]) => {
+      const key = `${variant.tokens}:${variant.process}`;
+      if (!rotations.has(key)) rotations.set(key, new TokenRotation(tokenSets[variant.tokens]));
+      return rotations.get(key)!;
+    };
     const loadOn = (variant: (typeof variants)[number], durationSeconds: number) =>
       runLoad({
         mcpURL: servers.get(variant.process)!.mcpURL,
         tool: variant.tool,
-        tokens: tokensFor[variant.tokens],
+        tokens: tokensFor(variant),
         connections: settings.connections,
         durationSeconds,
       });
@@ -160,7 +182,9 @@ async function main(): Promise<void> {
     // V8 needs ~10 s of load before the tools/call path stops getting faster; pay it once per process.
     log(`warming up each process for ${settings.warmupSeconds} s …`);
     for (const server of processes) {
-      const first = variants.find((v) => v.process === server.id)!;
+      // `default` always runs (the users sign in through it) but --only may leave it nothing to measure.
+      const first = variants.find((v) => v.process === server.id);
+      if (!first) continue;
       proxy.delayMs = first.delayMs;
       for (const variant of variants.filter((v) => v.process === server.id && (v === first || v.tool !== first.tool))) {
         const seconds = variant === first ? settings.warmupSeconds : settings.settleSeconds * 2;

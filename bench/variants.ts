@@ -1,3 +1,5 @@
+import type { Runtime } from "./targets.js";
+
 /**
  * What `npm run bench` measures. Each server process is one build of the example and lives for
  * the whole run, so JIT warm-up is paid once and rounds can alternate between processes; JWKS
@@ -11,11 +13,23 @@
  * not share its heap.
  */
 export interface ServerProcess {
-  id: "no-auth" | "no-auth-control" | "repeated" | "default" | "token-cache-off" | "no-caches";
+  id: "no-auth" | "no-auth-control" | "repeated" | "default" | "token-cache-off" | "no-caches" | RuntimeProcessId;
   app: "noAuth" | "workos";
+  /** Where it runs when not on xmcp's own Node server: `wrangler dev` (workerd) or `next start`. */
+  runtime?: Runtime;
   /** Inserted as the provider's `cache` option into this build's `src/middleware.ts`; absent means the example as shipped. */
   cache?: Record<string, unknown>;
 }
+
+/** The processes of another runtime: its baseline, the baseline's control twin, and one each for the repeated and the distinct tokens. */
+type RuntimeProcessId = `${Runtime}-${"no-auth" | "no-auth-control" | "repeated" | "default"}`;
+
+const runtimeProcesses = (runtime: Runtime): ServerProcess[] => [
+  { id: `${runtime}-no-auth`, app: "noAuth", runtime },
+  { id: `${runtime}-no-auth-control`, app: "noAuth", runtime },
+  { id: `${runtime}-repeated`, app: "workos", runtime },
+  { id: `${runtime}-default`, app: "workos", runtime },
+];
 
 export const processes: ServerProcess[] = [
   { id: "no-auth", app: "noAuth" },
@@ -24,6 +38,8 @@ export const processes: ServerProcess[] = [
   { id: "default", app: "workos" },
   { id: "token-cache-off", app: "workos", cache: { tokens: false } },
   { id: "no-caches", app: "workos", cache: { tokens: false, jwks: { cacheMaxAgeMs: 0 } } },
+  ...runtimeProcesses("workers"),
+  ...runtimeProcesses("nextjs"),
 ];
 
 export interface Variant {
@@ -37,6 +53,8 @@ export interface Variant {
   delayMs: number;
   /** Minimum throughput as a fraction of the no-auth baseline, where one is set. */
   target?: number;
+  /** The variant whose throughput the ratio is over: the same runtime's no-auth process. Default `no-auth`. */
+  baseline?: string;
   /**
    * What the server must report for this variant's measured runs (`provider.stats()`), or the run
    * fails: `hits`, every request answered from the verified-token cache; `misses`, every request
@@ -51,7 +69,7 @@ export const DEFAULT_TOKEN_CACHE_ENTRIES = 10_000;
 
 /** The processes that run without the plugin: the baseline and its control twin. */
 export function unauthenticated(process: ServerProcess["id"]): boolean {
-  return process === "no-auth" || process === "no-auth-control";
+  return process.endsWith("no-auth") || process.endsWith("no-auth-control");
 }
 
 const authenticated = (delayMs: number): Variant[] => {
@@ -123,4 +141,30 @@ export const variants: Variant[] = [
   },
   ...authenticated(0),
   ...authenticated(20),
+  ...onRuntime("workers", "Workers (wrangler dev)"),
+  ...onRuntime("nextjs", "Next.js (next start)"),
 ];
+
+/**
+ * The same comparison on another runtime, against that runtime's own baseline (the example with
+ * nothing in front of `/mcp`): its control twin, a repeated token, and distinct tokens.
+ */
+function onRuntime(runtime: Runtime, name: string): Variant[] {
+  const baseline = `${runtime}-no-auth`;
+  const variant = (id: string, label: string, rest: Partial<Variant>): Variant => ({
+    id: `${runtime}-${id}`,
+    label: `${name}: ${label}`,
+    process: `${runtime}-${id}` as ServerProcess["id"],
+    tool: "greet",
+    tokens: "one",
+    delayMs: 0,
+    baseline,
+    ...rest,
+  });
+  return [
+    variant("no-auth", "no auth", {}),
+    variant("no-auth-control", "no auth, a second identical process (control)", {}),
+    variant("repeated", "one token, repeated", { target: 0.95, expect: "hits" }),
+    variant("distinct", "distinct tokens, every request a cache miss", { process: `${runtime}-default`, tokens: "distinct", expect: "misses" }),
+  ];
+}
