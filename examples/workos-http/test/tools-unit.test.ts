@@ -30,7 +30,8 @@ describe("tools, unit-tested with withSession", () => {
   });
 
   it("with a token from the kit, the session is what a request would see", async () => {
-    const { accessToken } = await emulator.issueAccessToken({ user: "dana@acme.test", organization: ACME });
+    // Bound to this server's resource (configured in the default seed), as a host's sign-in would be.
+    const { accessToken } = await emulator.issueAccessToken({ user: "dana@acme.test", organization: ACME, resource: "http://127.0.0.1:3001/mcp" });
     const text = await withSession(accessToken, () => whoami(), { auth });
     expect(JSON.parse(text)).toMatchObject({ email: "dana@acme.test", role: "analyst", permissions: ["reports:read"] });
   });
