@@ -11,3 +11,19 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A port held open until `release()`: for a server started later than other listeners (an
+ * emulator on port 0 could otherwise be handed the same port in between, and the target's
+ * readiness check would then be answered by the emulator).
+ */
+export function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({ port, release: () => new Promise<void>((done) => server.close(() => done())) });
+    });
+  });
+}
