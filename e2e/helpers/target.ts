@@ -1,3 +1,5 @@
+import { reservePort } from "./free-port.js";
+
 /** One way of running the example (xmcp's Node server, Cloudflare Workers, Next.js). */
 export interface Target {
   /**
@@ -19,4 +21,24 @@ export interface RunningTarget {
   /** The MCP endpoint, `${url}/mcp`. */
   mcpURL: string;
   stop(): Promise<void>;
+}
+
+/**
+ * A target on a port chosen now and held open until `start`: the suites start the emulator in
+ * between on port 0, and it must not be handed this port (the target's readiness check would then
+ * be answered by the emulator).
+ */
+export function targetOnReservedPort(start: (emulatorURL: string, port: number) => Promise<RunningTarget>): Target {
+  return {
+    async reserve() {
+      const { port, release } = await reservePort();
+      return {
+        mcpURL: `http://127.0.0.1:${port}/mcp`,
+        start: async (emulatorURL) => {
+          await release();
+          return start(emulatorURL, port);
+        },
+      };
+    },
+  };
 }

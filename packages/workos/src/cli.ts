@@ -21,29 +21,33 @@ Options:
 
 Exit status: 0 when nothing failed, 1 when a check failed, 2 on a usage error.`;
 
+/** The command's only output: the report or usage on stdout, usage errors on stderr. */
+const out = (text: string): void => void process.stdout.write(`${text}\n`);
+const err = (text: string): void => void process.stderr.write(`${text}\n`);
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h") {
-    console.log(USAGE);
+    out(USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command !== "doctor") {
-    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
   let args;
   try {
     args = parseDoctorArgs(rest, process.env, process.cwd());
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    err(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   if (args.help) {
-    console.log(USAGE);
+    out(USAGE);
     return 0;
   }
   const report = await runDoctor(args.input);
-  console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  out(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.ok ? 0 : 1;
 }
 

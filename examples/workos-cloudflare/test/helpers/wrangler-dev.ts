@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, reservePort } from "../../../../e2e/helpers/free-port.js";
+import { freePort } from "../../../../e2e/helpers/free-port.js";
 import { startServerProcess, type ServerProcess } from "../../../../e2e/helpers/server-process.js";
-import type { RunningTarget, Target } from "../../../../e2e/helpers/target.js";
+import { targetOnReservedPort, type RunningTarget, type Target } from "../../../../e2e/helpers/target.js";
 
 const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const wrangler = path.resolve(exampleDir, "../../node_modules/wrangler/bin/wrangler.js");
@@ -45,16 +45,4 @@ export async function startWorker(
 }
 
 /** The example on Workers for the shared end-to-end suites, on a port chosen before the emulator starts. */
-export const workerTarget: Target = {
-  async reserve() {
-    // Held until start: the emulator, started in between on port 0, must not be handed this port.
-    const { port, release } = await reservePort();
-    return {
-      mcpURL: `http://127.0.0.1:${port}/mcp`,
-      start: async (emulatorURL) => {
-        await release();
-        return startWorker(emulatorURL, port);
-      },
-    };
-  },
-};
+export const workerTarget: Target = targetOnReservedPort((emulatorURL, port) => startWorker(emulatorURL, port));

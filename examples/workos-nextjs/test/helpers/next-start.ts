@@ -1,8 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { reservePort } from "../../../../e2e/helpers/free-port.js";
 import { startServerProcess, type ServerProcess } from "../../../../e2e/helpers/server-process.js";
-import type { RunningTarget, Target } from "../../../../e2e/helpers/target.js";
+import { targetOnReservedPort, type RunningTarget, type Target } from "../../../../e2e/helpers/target.js";
 
 const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const next = path.resolve(exampleDir, "../../node_modules/next/dist/bin/next");
@@ -36,16 +35,4 @@ export async function startNextApp(
 }
 
 /** The example in Next.js for the shared end-to-end suites, on a port chosen before the emulator starts. */
-export const nextAppTarget: Target = {
-  async reserve() {
-    // Held until start: the emulator, started in between on port 0, must not be handed this port.
-    const { port, release } = await reservePort();
-    return {
-      mcpURL: `http://127.0.0.1:${port}/mcp`,
-      start: async (emulatorURL) => {
-        await release();
-        return startNextApp(emulatorURL, port);
-      },
-    };
-  },
-};
+export const nextAppTarget: Target = targetOnReservedPort((emulatorURL, port) => startNextApp(emulatorURL, port));
