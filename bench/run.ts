@@ -194,28 +194,47 @@ async function main(): Promise<void> {
       }
     }
 
+    /** One measured run of `variant` (after `settle` unmeasured seconds), checked against the server's own counts. */
+    const measure = async (variant: (typeof variants)[number], round: number): Promise<Measurement> => {
+      proxy.delayMs = variant.delayMs;
+      check(variant, (await on(variant.process, () => loadOn(variant, settings.settleSeconds))).value);
+      const loadBefore = loadAverage();
+      const server = servers.get(variant.process)!;
+      const origin = new URL(server.mcpURL).origin;
+      const countsBefore = unauthenticated(variant.process) ? undefined : await readServerCounts(origin);
+      const cpuBefore = cpuMicros(server.pid);
+      const { value: result, upstream } = await on(variant.process, () => loadOn(variant, settings.durationSeconds));
+      const cpuAfter = cpuMicros(server.pid);
+      check(variant, result);
+      const counts = countsBefore && countsBetween(countsBefore, await readServerCounts(origin));
+      const cpuMicrosPerCall = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.requests;
+      log(
+        `round ${round} ${variant.id.padEnd(15)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  server CPU ${cpuMicrosPerCall?.toFixed(0) ?? "?"} µs/call  ${counts ? `cache ${counts.hits} hits / ${counts.misses} misses, ${counts.verifications} verifications  ` : ""}upstream ${JSON.stringify(upstream)}`,
+      );
+      const wrong = counts && contradiction(variant, counts, result.requests, settings.connections);
+      if (wrong) throw new Error(`bench: ${wrong} (round ${round}); its figures would not measure what the table says`);
+      return { variant: variant.id, round, ...result, cpuMicrosPerCall, upstream, server: counts, loadAverage: loadBefore };
+    };
+
     for (let round = 1; round <= settings.rounds; round++) {
       // Alternate the order (ABBA) so drift on a shared machine does not favour one variant.
       const order = round % 2 === 1 ? variants : [...variants].reverse();
       for (const variant of order) {
-        proxy.delayMs = variant.delayMs;
-        check(variant, (await on(variant.process, () => loadOn(variant, settings.settleSeconds))).value);
-        const loadBefore = loadAverage();
-        const server = servers.get(variant.process)!;
-        const origin = new URL(server.mcpURL).origin;
-        const countsBefore = unauthenticated(variant.process) ? undefined : await readServerCounts(origin);
-        const cpuBefore = cpuMicros(server.pid);
-        const { value: result, upstream } = await on(variant.process, () => loadOn(variant, settings.durationSeconds));
-        const cpuAfter = cpuMicros(server.pid);
-        check(variant, result);
-        const counts = countsBefore && countsBetween(countsBefore, await readServerCounts(origin));
-        const cpuMicrosPerCall = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.requests;
-        measurements.push({ variant: variant.id, round, ...result, cpuMicrosPerCall, upstream, server: counts, loadAverage: loadBefore });
-        log(
-          `round ${round} ${variant.id.padEnd(15)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  server CPU ${cpuMicrosPerCall?.toFixed(0) ?? "?"} µs/call  ${counts ? `cache ${counts.hits} hits / ${counts.misses} misses, ${counts.verifications} verifications  ` : ""}upstream ${JSON.stringify(upstream)}`,
-        );
-        const wrong = counts && contradiction(variant, counts, result.requests, settings.connections);
-        if (wrong) throw new Error(`bench: ${wrong} (round ${round}); its figures would not measure what the table says`);
+        const baselineId = variant.baseline ?? "no-auth";
+        if (variant.id === baselineId) continue; // measured beside every variant it is the baseline of
+        if (variant.tool !== "greet") {
+          measurements.push(await measure(variant, round));
+          continue;
+        }
+        // Each run's own baseline run, right before or after it (alternating by round): the
+        // machine's speed drifts over tens of seconds, so a baseline measured a minute away
+        // would put that drift into the ratio.
+        const baseline = variants.find((v) => v.id === baselineId)!;
+        const [first, second] = round % 2 === 1 ? [baseline, variant] : [variant, baseline];
+        const a = await measure(first, round);
+        const b = await measure(second, round);
+        const [ofBaseline, ofVariant] = first === baseline ? [a, b] : [b, a];
+        measurements.push(ofBaseline, { ...ofVariant, pairedBaselineRequestsPerSecond: ofBaseline.requestsPerSecond });
       }
     }
     proxy.delayMs = 0;
