@@ -17,7 +17,7 @@ const exampleSrc = path.resolve(benchDir, "../examples/workos-http/src");
  */
 export async function buildBenchApps(
   servers: readonly ServerProcess[],
-  options: { minify: boolean },
+  options: { minify: boolean; buildRoot?: string },
 ): Promise<Map<ServerProcess["id"], ExampleBuild>> {
   const builds = new Map<ServerProcess["id"], ExampleBuild>();
   for (const server of servers) {
@@ -30,7 +30,7 @@ export async function buildBenchApps(
           }
         : { "src/middleware.ts": benchMiddleware(server.cache) };
     if (!options.minify) replace["xmcp.config.ts"] = unminifiedConfig();
-    builds.set(server.id, buildExampleCopy({ buildDir: path.join(benchDir, ".build", server.id), port: await freePort(), replace }));
+    builds.set(server.id, buildExampleCopy({ buildDir: path.join(options.buildRoot ?? path.join(benchDir, ".build"), server.id), port: await freePort(), replace }));
   }
   return builds;
 }

@@ -112,19 +112,21 @@ export const GET = () => Response.json(workos.stats());
 
 /**
  * Starts a runtime build as its users run it, answering as `baseURL` (the resource every
- * authenticated process of a run shares), against AuthKit at `emulatorURL`. `pid` is the process
- * that runs the tools: workerd under `wrangler dev`, the Next.js server itself.
+ * authenticated process of a run shares), against AuthKit at `emulatorURL`. `pids` are the
+ * processes that serve a request, to pin and to count CPU time for: the Next.js server itself,
+ * or both workerd processes of `wrangler dev` (one answers wrangler's port and forwards to the
+ * other, which runs the Worker). `pid` is the first of them.
  */
-export async function startRuntimeServer(build: RuntimeBuild, emulatorURL: string, baseURL: string): Promise<ExampleServer> {
+export async function startRuntimeServer(build: RuntimeBuild, emulatorURL: string, baseURL: string): Promise<ExampleServer & { pids: number[] }> {
   const port = await freePort();
   const options = { cwd: build.dir, baseURL };
   const server = build.runtime === "workers" ? await startWorker(emulatorURL, port, options) : await startNextApp(emulatorURL, port, options);
-  const pid = build.runtime === "workers" ? workerdOf(server.pid) : server.pid;
-  return { ...server, pid };
+  const pids = build.runtime === "workers" ? workerdsOf(server.pid) : [server.pid];
+  return { ...server, pid: pids[0]!, pids };
 }
 
-/** The workerd process wrangler runs the Worker in (a child of wrangler's Node process). */
-function workerdOf(wranglerPid: number): number {
+/** The workerd processes wrangler runs (children of wrangler's Node processes). */
+function workerdsOf(wranglerPid: number): number[] {
   const children = (pid: number): [string, string][] => {
     try {
       return execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" })
@@ -136,12 +138,14 @@ function workerdOf(wranglerPid: number): number {
       return []; // ps exits 1 when the process has no children
     }
   };
+  const found: number[] = [];
   const queue = [wranglerPid];
   while (queue.length > 0) {
     for (const [pid, command] of children(queue.shift()!)) {
-      if (command === "workerd") return Number(pid);
-      queue.push(Number(pid));
+      if (command === "workerd") found.push(Number(pid));
+      else queue.push(Number(pid));
     }
   }
-  throw new Error(`bench: no workerd process under wrangler (pid ${wranglerPid})`);
+  if (found.length === 0) throw new Error(`bench: no workerd process under wrangler (pid ${wranglerPid})`);
+  return found;
 }

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench:processes`: the plugin's cost on xmcp's Node server, measured across many fresh
+ * processes instead of one long-lived process per build. On a shared VM two processes of the
+ * same build can settle tens of percent apart for their whole life (the main run's control row
+ * shows it), so one process per build decides a ratio by the luck of its start. Here the
+ * baseline build (a pass-through middleware) and the authenticated build (the example's provider
+ * with its defaults) start alternately, fresh each time; inside each authenticated process,
+ * measured runs alternate between one repeated token (every request a verified-token cache hit)
+ * and the distinct set (every request a miss), each run checked against the server's own counts.
+ * Each authenticated start is paired with the baseline start just before it. See bench/README.md,
+ * "Fresh processes".
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
+import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
+import { buildBenchApps } from "./apps.js";
+import { runLoad, TokenRotation } from "./load.js";
+import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
+import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
+import { mintDistinctTokens, signInUsers } from "./tokens.js";
+import { processes, variants } from "./variants.js";
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    pairs: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
+    warmup: { type: "string", default: "10" },
+    settle: { type: "string", default: "2" },
+    duration: { type: "string", default: "4" },
+    connections: { type: "string", default: "20" },
+    // e.g. --node-options=--experimental-async-context-frame: NODE_OPTIONS for both builds' servers.
+    "node-options": { type: "string", default: "" },
+  },
+});
+const nodeOptions = args["node-options"];
+const settings = Object.fromEntries(
+  Object.entries(args)
+    .filter(([name]) => name !== "node-options")
+    .map(([name, value]) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new TypeError(`bench: --${name} must be a positive number, got ${value}`);
+    return [name, n];
+  }),
+) as Record<Exclude<keyof typeof args, "node-options">, number>;
+
+// The main run's variants, so the server's counts are checked against the same expectations.
+const expectations = { hit: variants.find((v) => v.id === "repeated")!, miss: variants.find((v) => v.id === "distinct")! };
+const log = (line: string) => process.stderr.write(`[processes] ${line}\n`);
+
+type Kind = "none" | "hit" | "miss";
+interface Figures {
+  requestsPerSecond: number;
+  /** Server CPU per call: all threads, and the main thread alone (the rest is V8's GC and compiler threads, libuv's pool). */
+  cpuMicrosPerCall: number;
+  mainMicrosPerCall: number;
+}
+/** One baseline start and the authenticated start after it: medians over each process's measured runs. */
+interface Pair {
+  pair: number;
+  none: Figures;
+  hit: Figures;
+  miss: Figures;
+}
+
+async function main(): Promise<void> {
+  const machine = describeMachine();
+  const loadAtStart = loadAverage();
+  const wanted = processes.filter((p) => p.id === "no-auth" || p.id === "default");
+  log("building the baseline and the authenticated example into bench/.build/processes …");
+  const builds = await buildBenchApps(wanted, { minify: true, buildRoot: path.join(benchDir, ".build", "processes") });
+  const publicURL = `http://127.0.0.1:${builds.get("default")!.port}`;
+  const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
+  const pin = pinProcesses(process.pid);
+  const pairs: Pair[] = [];
+  let tokens: Record<Kind, TokenRotation> | undefined;
+
+  /** Starts one fresh process of `id`, warms it up, measures `kinds` alternately, stops it; medians per kind. */
+  async function oneProcess(id: "no-auth" | "default", kinds: readonly Kind[], pair: number): Promise<Partial<Record<Kind, Figures>>> {
+    const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
+    const server: ExampleServer = await startExampleServer(emulator.url, env, builds.get(id)!);
+    try {
+      pin?.(server.pid);
+      if (!tokens) {
+        const real = [...(await signInUsers(server.mcpURL, [{ email: "alice@acme.test", organization: "Acme" }, { email: "bob@acme.test" }])).values()];
+        tokens = { none: new TokenRotation([]), hit: new TokenRotation([real[0]!]), miss: new TokenRotation(await mintDistinctTokens(emulator, real, 12_288)) };
+      }
+      const rotations = tokens;
+      const load = (kind: Kind, seconds: number) =>
+        runLoad({ mcpURL: server.mcpURL, tool: "greet", tokens: rotations[kind], connections: settings.connections, durationSeconds: seconds });
+      for (const kind of kinds) await load(kind, settings.warmup);
+      const runs = new Map<Kind, Figures[]>(kinds.map((kind) => [kind, []]));
+      for (let round = 1; round <= settings.rounds; round++) {
+        // Alternate which goes first, so drift within a process favours neither.
+        for (const kind of round % 2 === 1 ? kinds : [...kinds].reverse()) {
+          await load(kind, settings.settle);
+          const origin = new URL(server.url).origin;
+          const countsBefore = kind === "none" ? undefined : await readServerCounts(origin);
+          const cpuBefore = threadCpuMicros(server.pid);
+          const result = await load(kind, settings.duration);
+          const cpuAfter = threadCpuMicros(server.pid);
+          if (result.failures > 0) throw new Error(`bench: ${result.failures} failed calls\n${server.output()}`);
+          const counts = countsBefore && countsBetween(countsBefore, await readServerCounts(origin));
+          const wrong = counts && kind !== "none" && contradiction(expectations[kind], counts, result.requests, settings.connections);
+          if (wrong) throw new Error(`bench: ${wrong} (pair ${pair}, round ${round})`);
+          const perCall = (pick: (cpu: { main: number; others: number }) => number) =>
+            cpuBefore && cpuAfter ? (pick(cpuAfter) - pick(cpuBefore)) / result.requests : Number.NaN;
+          const figures = {
+            requestsPerSecond: result.requestsPerSecond,
+            cpuMicrosPerCall: perCall((cpu) => cpu.main + cpu.others),
+            mainMicrosPerCall: perCall((cpu) => cpu.main),
+          };
+          runs.get(kind)!.push(figures);
+          log(
+            `pair ${pair} ${id.padEnd(7)} round ${round} ${kind.padEnd(4)} ${figures.requestsPerSecond.toFixed(0).padStart(5)} req/s  ${figures.cpuMicrosPerCall.toFixed(0)} µs CPU/call (main thread ${figures.mainMicrosPerCall.toFixed(0)})${counts ? `  cache ${counts.hits} hits / ${counts.misses} misses` : ""}`,
+          );
+        }
+      }
+      return Object.fromEntries(
+        [...runs].map(([kind, figures]) => [
+          kind,
+          {
+            requestsPerSecond: median(figures.map((f) => f.requestsPerSecond)),
+            cpuMicrosPerCall: median(figures.map((f) => f.cpuMicrosPerCall)),
+            mainMicrosPerCall: median(figures.map((f) => f.mainMicrosPerCall)),
+          },
+        ]),
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+
+  try {
+    // The first authenticated start signs the users in, so it goes first once, unmeasured.
+    await oneProcess("default", [], 0);
+    for (let pair = 1; pair <= settings.pairs; pair++) {
+      const { none } = await oneProcess("no-auth", ["none"], pair);
+      const { hit, miss } = await oneProcess("default", ["hit", "miss"], pair);
+      pairs.push({ pair, none: none!, hit: hit!, miss: miss! });
+    }
+  } finally {
+    await emulator.stop();
+  }
+
+  const markdown = render(pairs, machine, loadAtStart);
+  mkdirSync(path.join(benchDir, "results"), { recursive: true });
+  writeFileSync(path.join(benchDir, "results", nodeOptions ? "processes-node-options.md" : "processes.md"), markdown);
+  process.stdout.write(`\n${markdown}`);
+}
+
+function render(pairs: Pair[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
+  const ratio = (kind: "hit" | "miss") => pairs.map((p) => p[kind].requestsPerSecond / p.none.requestsPerSecond);
+  const missOverHit = pairs.map((p) => p.miss.requestsPerSecond / p.hit.requestsPerSecond);
+  const adds = (kind: "hit" | "miss", over: "none" | "hit", field: "cpuMicrosPerCall" | "mainMicrosPerCall") =>
+    pairs.map((p) => p[kind][field] - p[over][field]);
+  const f0 = (n: number) => n.toFixed(0);
+  const f3 = (n: number) => n.toFixed(3);
+  const range = (values: number[], digits: (n: number) => string) => `${digits(Math.min(...values))} to ${digits(Math.max(...values))}`;
+  const rows = pairs.map(
+    (p, i) =>
+      `| ${p.pair} | ${f0(p.none.requestsPerSecond)} | ${f0(p.hit.requestsPerSecond)} | ${f0(p.miss.requestsPerSecond)} | ${f3(ratio("hit")[i]!)} | ${f3(ratio("miss")[i]!)} | ${f3(missOverHit[i]!)} | ${f0(p.none.cpuMicrosPerCall)} / ${f0(p.hit.cpuMicrosPerCall)} / ${f0(p.miss.cpuMicrosPerCall)} | ${f0(adds("miss", "hit", "cpuMicrosPerCall")[i]!)} (${f0(adds("miss", "hit", "mainMicrosPerCall")[i]!)}) |`,
+  );
+  return [
+    "# @xmcp-dev/workos on fresh processes",
+    "",
+    `Generated by \`npm run bench:processes\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.pairs} pairs of fresh processes, started alternately: the example with a pass-through middleware (no auth), then the example with the provider's defaults. Each process is warmed up ${settings.warmup} s per token set, then measured ${settings.rounds} times per token set (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), alternating which goes first; each figure is a process's median. Hits: one real token repeated, every request a verified-token cache hit. Misses: ${(12_288).toLocaleString("en")} distinct tokens round-robin, every request a miss. The server's own counts confirmed every authenticated run. How to read it: [bench/README.md](../README.md#fresh-processes).`,
+    "",
+    "| pair | no auth: req/s | hits: req/s | misses: req/s | hits × no auth | misses × no auth | misses × hits (same process) | server CPU µs / call: no auth / hits / misses | a miss adds over a hit, µs (main thread) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ...rows,
+    "",
+    `**Medians over ${pairs.length} pairs:** a repeated token runs at **${f3(median(ratio("hit")))} ×** the no-auth throughput (pairs ${range(ratio("hit"), f3)}), distinct tokens at **${f3(median(ratio("miss")))} ×** (${range(ratio("miss"), f3)}). Inside one process, where the spread between processes cancels, misses run at **${f3(median(missOverHit))} ×** the throughput of hits, and a miss adds **${f0(median(adds("miss", "hit", "cpuMicrosPerCall")))} µs** of server CPU over a hit (${range(adds("miss", "hit", "cpuMicrosPerCall"), f0)}), **${f0(median(adds("miss", "hit", "mainMicrosPerCall")))} µs** of it on the main thread; the rest is in the process's other threads (V8's concurrent GC and compiler, libuv's pool).`,
+    "",
+  ].join("\n");
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+await main();
