@@ -10,13 +10,14 @@
  * Each authenticated start is paired with the baseline start just before it. See bench/README.md,
  * "Fresh processes".
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
-import { buildBenchApps } from "./apps.js";
+import { buildExampleCopy } from "../examples/workos-http/test/helpers/example-build.js";
+import { buildBenchApps, greetWithoutSession } from "./apps.js";
 import { runLoad, TokenRotation } from "./load.js";
 import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
 import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
@@ -34,18 +35,21 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "20" },
     // e.g. --node-options=--experimental-async-context-frame: NODE_OPTIONS for both builds' servers.
     "node-options": { type: "string", default: "" },
+    // A middleware file: instead of the provider, pair the baseline with the example running it (no token sent).
+    against: { type: "string", default: "" },
   },
 });
 const nodeOptions = args["node-options"];
+const against = args.against;
 const settings = Object.fromEntries(
   Object.entries(args)
-    .filter(([name]) => name !== "node-options")
+    .filter(([name]) => name !== "node-options" && name !== "against")
     .map(([name, value]) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0) throw new TypeError(`bench: --${name} must be a positive number, got ${value}`);
     return [name, n];
   }),
-) as Record<Exclude<keyof typeof args, "node-options">, number>;
+) as Record<Exclude<keyof typeof args, "node-options" | "against">, number>;
 
 // The main run's variants, so the server's counts are checked against the same expectations.
 const expectations = { hit: variants.find((v) => v.id === "repeated")!, miss: variants.find((v) => v.id === "distinct")! };
@@ -73,22 +77,30 @@ async function main(): Promise<void> {
   log("building the baseline and the authenticated example into bench/.build/processes …");
   const builds = await buildBenchApps(wanted, { minify: true, buildRoot: path.join(benchDir, ".build", "processes") });
   const publicURL = `http://127.0.0.1:${builds.get("default")!.port}`;
+  const twin = against
+    ? buildExampleCopy({
+        buildDir: path.join(benchDir, ".build", "processes", "against"),
+        port: builds.get("default")!.port,
+        replace: { "src/middleware.ts": readFileSync(path.resolve(against), "utf8"), "src/tools/greet.ts": greetWithoutSession() },
+      })
+    : undefined;
   const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
   const pin = pinProcesses(process.pid);
   const pairs: Pair[] = [];
+  const twinPairs: TwinPair[] = [];
   let tokens: Record<Kind, TokenRotation> | undefined;
 
   /** Starts one fresh process of `id`, warms it up, measures `kinds` alternately, stops it; medians per kind. */
-  async function oneProcess(id: "no-auth" | "default", kinds: readonly Kind[], pair: number): Promise<Partial<Record<Kind, Figures>>> {
+  async function oneProcess(id: "no-auth" | "default" | "against", kinds: readonly Kind[], pair: number): Promise<Partial<Record<Kind, Figures>>> {
     const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
-    const server: ExampleServer = await startExampleServer(emulator.url, env, builds.get(id)!);
+    const server: ExampleServer = await startExampleServer(emulator.url, env, id === "against" ? twin! : builds.get(id)!);
     try {
       pin?.(server.pid);
-      if (!tokens) {
+      if (!tokens && id === "default") {
         const real = [...(await signInUsers(server.mcpURL, [{ email: "alice@acme.test", organization: "Acme" }, { email: "bob@acme.test" }])).values()];
         tokens = { none: new TokenRotation([]), hit: new TokenRotation([real[0]!]), miss: new TokenRotation(await mintDistinctTokens(emulator, real, 12_288)) };
       }
-      const rotations = tokens;
+      const rotations = tokens ?? { none: new TokenRotation([]), hit: new TokenRotation([]), miss: new TokenRotation([]) };
       const load = (kind: Kind, seconds: number) =>
         runLoad({ mcpURL: server.mcpURL, tool: "greet", tokens: rotations[kind], connections: settings.connections, durationSeconds: seconds });
       for (const kind of kinds) await load(kind, settings.warmup);
@@ -136,9 +148,13 @@ async function main(): Promise<void> {
 
   try {
     // The first authenticated start signs the users in, so it goes first once, unmeasured.
-    await oneProcess("default", [], 0);
+    if (!twin) await oneProcess("default", [], 0);
     for (let pair = 1; pair <= settings.pairs; pair++) {
       const { none } = await oneProcess("no-auth", ["none"], pair);
+      if (twin) {
+        twinPairs.push({ pair, none: none!, twin: (await oneProcess("against", ["none"], pair)).none! });
+        continue;
+      }
       const { hit, miss } = await oneProcess("default", ["hit", "miss"], pair);
       pairs.push({ pair, none: none!, hit: hit!, miss: miss! });
     }
@@ -146,9 +162,10 @@ async function main(): Promise<void> {
     await emulator.stop();
   }
 
-  const markdown = render(pairs, machine, loadAtStart);
+  const markdown = twin ? renderTwin(twinPairs, machine, loadAtStart) : render(pairs, machine, loadAtStart);
   mkdirSync(path.join(benchDir, "results"), { recursive: true });
-  writeFileSync(path.join(benchDir, "results", nodeOptions ? "processes-node-options.md" : "processes.md"), markdown);
+  const name = against ? `processes-${path.basename(against, path.extname(against))}` : nodeOptions ? "processes-node-options" : "processes";
+  writeFileSync(path.join(benchDir, "results", `${name}.md`), markdown);
   process.stdout.write(`\n${markdown}`);
 }
 
@@ -174,6 +191,31 @@ function render(pairs: Pair[], machine: ReturnType<typeof describeMachine>, load
     ...rows,
     "",
     `**Medians over ${pairs.length} pairs:** a repeated token runs at **${f3(median(ratio("hit")))} ×** the no-auth throughput (pairs ${range(ratio("hit"), f3)}), distinct tokens at **${f3(median(ratio("miss")))} ×** (${range(ratio("miss"), f3)}). Inside one process, where the spread between processes cancels, misses run at **${f3(median(missOverHit))} ×** the throughput of hits, and a miss adds **${f0(median(adds("miss", "hit", "cpuMicrosPerCall")))} µs** of server CPU over a hit (${range(adds("miss", "hit", "cpuMicrosPerCall"), f0)}), **${f0(median(adds("miss", "hit", "mainMicrosPerCall")))} µs** of it on the main thread; the rest is in the process's other threads (V8's concurrent GC and compiler, libuv's pool).`,
+    "",
+  ].join("\n");
+}
+
+interface TwinPair {
+  pair: number;
+  none: Figures;
+  twin: Figures;
+}
+
+function renderTwin(pairs: TwinPair[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
+  const ratios = pairs.map((p) => p.twin.requestsPerSecond / p.none.requestsPerSecond);
+  return [
+    `# The example's baseline against \`${against}\`, on fresh processes`,
+    "",
+    `Generated by \`npm run bench:processes -- --against ${against}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start. ${settings.pairs} pairs of fresh processes, started alternately: the example with a pass-through middleware, then the example with \`${against}\` as its \`src/middleware.ts\` (no provider; no token sent). Each warmed up ${settings.warmup} s, then measured ${settings.rounds} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`); each figure is a process's median.`,
+    "",
+    "| pair | pass-through: req/s | with the file: req/s | ratio | server CPU µs / call (main thread): pass-through / with the file |",
+    "|---:|---:|---:|---:|---|",
+    ...pairs.map(
+      (p, i) =>
+        `| ${p.pair} | ${p.none.requestsPerSecond.toFixed(0)} | ${p.twin.requestsPerSecond.toFixed(0)} | ${ratios[i]!.toFixed(3)} | ${p.none.cpuMicrosPerCall.toFixed(0)} (${p.none.mainMicrosPerCall.toFixed(0)}) / ${p.twin.cpuMicrosPerCall.toFixed(0)} (${p.twin.mainMicrosPerCall.toFixed(0)}) |`,
+    ),
+    "",
+    `**Median over ${pairs.length} pairs:** **${median(ratios).toFixed(3)} ×** the pass-through's throughput (pairs ${Math.min(...ratios).toFixed(3)} to ${Math.max(...ratios).toFixed(3)}).`,
     "",
   ].join("\n");
 }
