@@ -78,7 +78,7 @@ export abstract class WorkOSError extends Error {
  *
  * @example
  * const result = await auth.authenticate(request.headers.get("authorization"));
- * if (!result.ok && result.error.code === "token_expired") console.info("refresh needed");
+ * if (!result.ok && result.error.code === "token_expired") return toResponse(auth.challenge(result.error));
  */
 export class WorkOSAuthError extends WorkOSError {
   protected static override readonly brandName: string = "WorkOSAuthError";
@@ -160,7 +160,7 @@ export class WorkOSApiError extends WorkOSError {
  * try {
  *   getSession();
  * } catch (error) {
- *   if (error instanceof WorkOSContextError && error.code === "no_session") console.warn("not in a request");
+ *   if (error instanceof WorkOSContextError && error.code === "no_session") logger.warn("getSession() called outside a request");
  * }
  */
 export class WorkOSContextError extends WorkOSError {
