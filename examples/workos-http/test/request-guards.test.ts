@@ -1,31 +1,18 @@
 import { request } from "node:http";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
-import { exampleResource, startExampleServer, type ExampleServer } from "./helpers/example-server.js";
+import { describe, expect, it } from "vitest";
+import { useExampleWithEmulator } from "./helpers/example-fixture.js";
 
 /**
  * What the built example does with requests a browser page or an anonymous client can send
  * before any token is checked: a cross-origin page on the loopback server (DNS rebinding), and a
  * small gzip body that inflates far beyond what an MCP request needs.
  */
-const silent = { info() {}, warn() {}, error() {} };
-
-let emulator: RunningEmulator;
-let server: ExampleServer;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, resources: [exampleResource()], logger: silent });
-  server = await startExampleServer(emulator.url);
-});
-afterAll(async () => {
-  await server?.stop();
-  await emulator?.stop();
-});
+const example = useExampleWithEmulator();
 
 function post(headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string; challenge: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request(server.mcpURL, { method: "POST", headers: { ...headers, "content-length": String(body.length) }, agent: false }, (res) => {
+    const req = request(example.server.mcpURL, { method: "POST", headers: { ...headers, "content-length": String(body.length) }, agent: false }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
