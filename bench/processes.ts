@@ -20,6 +20,8 @@ import { buildExampleCopy } from "../examples/workos-http/test/helpers/example-b
 import { buildBenchApps, greetWithoutSession } from "./apps.js";
 import { runLoad, TokenRotation } from "./load.js";
 import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
+import { positive } from "./numeric-option.js";
+import { median } from "./report.js";
 import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import { processes, variants } from "./variants.js";
@@ -41,15 +43,14 @@ const { values: args } = parseArgs({
 });
 const nodeOptions = args["node-options"];
 const against = args.against;
-const settings = Object.fromEntries(
-  Object.entries(args)
-    .filter(([name]) => name !== "node-options" && name !== "against")
-    .map(([name, value]) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new TypeError(`bench: --${name} must be a positive number, got ${value}`);
-    return [name, n];
-  }),
-) as Record<Exclude<keyof typeof args, "node-options" | "against">, number>;
+const settings = {
+  pairs: positive(args.pairs, "pairs"),
+  rounds: positive(args.rounds, "rounds"),
+  warmup: positive(args.warmup, "warmup"),
+  settle: positive(args.settle, "settle"),
+  duration: positive(args.duration, "duration"),
+  connections: positive(args.connections, "connections"),
+};
 
 // The main run's variants, so the server's counts are checked against the same expectations.
 const expectations = { hit: variants.find((v) => v.id === "repeated")!, miss: variants.find((v) => v.id === "distinct")! };
@@ -220,10 +221,5 @@ function renderTwin(pairs: TwinPair[], machine: ReturnType<typeof describeMachin
   ].join("\n");
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 await main();

@@ -298,7 +298,7 @@ function describe(row: Row): string {
   return `${v.label}${v.delayMs ? `, AuthKit ${v.delayMs} ms away` : ""}`;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

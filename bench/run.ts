@@ -16,6 +16,7 @@ import { runLoad, TokenRotation, type LoadResult } from "./load.js";
 import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesses } from "./machine.js";
 import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
 import { measureMiddleware } from "./middleware-cost.js";
+import { positive } from "./numeric-option.js";
 import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
 import { buildRuntimeApp, startRuntimeServer, type RuntimeBuild } from "./targets.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
@@ -284,11 +285,6 @@ function sumDefined(values: (number | undefined)[]): number | undefined {
   return values.some((v) => v === undefined) ? undefined : values.reduce<number>((total, v) => total + v!, 0);
 }
 
-function positive(value: string | undefined, name: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new TypeError(`bench: --${name} must be a positive number, got ${value}`);
-  return n;
-}
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
