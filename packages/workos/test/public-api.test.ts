@@ -148,6 +148,7 @@ describe("types", () => {
     expectTypeOf<web.WorkOSAuth["challenge"]>().toEqualTypeOf<(error: web.WorkOSAuthError) => web.HttpAnswer>();
     expectTypeOf<web.WorkOSAuth["discovery"]>().toEqualTypeOf<(method: string, pathname: string) => Promise<web.HttpAnswer> | undefined>();
     expectTypeOf<web.WorkOSAuth["guard"]>().toEqualTypeOf<(request: web.GuardRequest) => Promise<web.GuardDecision>>();
+    expectTypeOf<web.WorkOSAuth["decide"]>().toEqualTypeOf<(request: web.GuardRequest) => web.GuardDecision | Promise<web.GuardDecision>>();
     expectTypeOf<web.GuardDecision>().toEqualTypeOf<
       { action: "pass" } | { action: "answer"; answer: web.HttpAnswer } | { action: "authenticated"; authenticated: web.AuthSuccess }
     >();

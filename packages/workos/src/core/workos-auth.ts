@@ -24,7 +24,7 @@ import { gatedFetch, RateLimitGate } from "../workos/rate-limit-gate.js";
 import { SharedCache } from "../workos/shared-cache.js";
 import { createUserLoader } from "../workos/user-cache.js";
 import { createDiscoveryRoute } from "./discovery.js";
-import { guardRequest, type GuardDecision, type GuardRequest } from "./guard.js";
+import { guardRequest, type GuardDecision, type GuardRequest, type GuardSteps } from "./guard.js";
 import type { HttpAnswer } from "./http-answer.js";
 
 /** A verified request: the token, its session, and the MCP `AuthInfo` to hand to the MCP server. */
@@ -95,6 +95,12 @@ export interface WorkOSAuth {
    * decision into its response.
    */
   guard(request: GuardRequest): Promise<GuardDecision>;
+  /**
+   * {@link guard}'s decision without the promise when it needs no I/O: a pass, a refusal, or a
+   * token found in the verified-token cache (every request of a signed-in client after its first).
+   * A promise otherwise. For adapters that can then hand the request on in the same tick.
+   */
+  decide(request: GuardRequest): GuardDecision | Promise<GuardDecision>;
   /** Runs `fn` (the rest of the request) so that `getSession()`, `getUser()`, `getClient()` and `getAccess()` see this caller. */
   runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T;
 }
@@ -173,8 +179,7 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
 
   async function authenticate(authorization: string | readonly string[] | null | undefined): Promise<AuthResult> {
     try {
-      const { token, session } = await verify(authorization ?? undefined);
-      return { ok: true, token, session, authInfo: toAuthInfo(token, session, resourceURL) };
+      return success(await verify.authenticate(authorization ?? undefined));
     } catch (error) {
       if (error instanceof WorkOSAuthError) {
         safely(() => logger.debug("[WorkOS] Request rejected", { code: error.code }));
@@ -183,6 +188,10 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
       safely(() => logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) }));
       return { ok: false, error: new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error }) };
     }
+  }
+
+  function success({ token, session }: { token: string; session: Readonly<Session> }): AuthSuccess {
+    return { ok: true, token, session, authInfo: toAuthInfo(token, session, resourceURL) };
   }
 
   function challenge(error: WorkOSAuthError): HttpAnswer {
@@ -219,6 +228,25 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
 
   safely(() => logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource }));
 
+  const steps: GuardSteps = {
+    discovery,
+    protects(pathname: string) {
+      const path = pathname.toLowerCase();
+      return path === mcpPath || path.startsWith(mcpPrefix);
+    },
+    refuseOrigin(origin: string | readonly string[] | null | undefined) {
+      if (allowsOrigin(origin ?? undefined)) return undefined;
+      safely(() => logger.debug("[WorkOS] Request rejected", { code: "origin_not_allowed" }));
+      return challenge(new WorkOSAuthError("origin_not_allowed", "Origin not allowed"));
+    },
+    authenticate,
+    challenge,
+    authenticateCached(authorization) {
+      const hit = verify.cached(authorization ?? undefined);
+      return hit && success(hit);
+    },
+  };
+
   const auth: WorkOSAuth = Object.freeze({
     mcpPath: config.mcpPath,
     resource: config.resource,
@@ -228,20 +256,15 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     logger,
     protectedResourceMetadata: protectedResource,
     authorizationServerMetadata: () => authorizationServer.get(),
-    protects(pathname: string) {
-      const path = pathname.toLowerCase();
-      return path === mcpPath || path.startsWith(mcpPrefix);
-    },
+    protects: steps.protects,
     discovery,
-    refuseOrigin(origin: string | readonly string[] | null | undefined) {
-      if (allowsOrigin(origin ?? undefined)) return undefined;
-      safely(() => logger.debug("[WorkOS] Request rejected", { code: "origin_not_allowed" }));
-      return challenge(new WorkOSAuthError("origin_not_allowed", "Origin not allowed"));
-    },
+    refuseOrigin: steps.refuseOrigin,
     authenticate,
     challenge,
     stats: () => metrics.stats(),
-    guard: (request: GuardRequest) => guardRequest(auth, request),
+    // An async function, so that even a throw from a step reaches the caller as a rejection.
+    guard: async (request: GuardRequest) => guardRequest(steps, request),
+    decide: (request: GuardRequest) => guardRequest(steps, request),
     runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T {
       return runWithRequestContext({ ...services, session: authenticated.session, token: authenticated.token }, fn);
     },

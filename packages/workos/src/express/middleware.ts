@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pathnameOf } from "../core/request-target.js";
+import { actOnDecision, type GuardDecision } from "../core/guard.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import type { WorkOSAuth } from "../core/workos-auth.js";
 import { appendToHeaderList } from "../http/header-list.js";
@@ -24,25 +25,24 @@ export function createExpressMiddleware(auth: WorkOSAuth): ExpressMiddleware {
   // Not an async function: Express 4 (inside xmcp) drops the promise a middleware returns, so a
   // throw after an await would become an unhandled rejection that ends the process.
   return (req, res, next) => {
-    auth
-      .guard({
-        method: req.method ?? "GET",
-        pathname: pathnameOf(req.url ?? "/"),
-        origin: req.headers.origin,
-        accessControlRequestMethod: req.headers["access-control-request-method"],
-        authorization: req.headersDistinct.authorization,
-      })
-      .then((decision) => {
-        if (decision.action === "pass") return next();
-        if (decision.action === "answer") return write(res, decision.answer);
-        req.auth = decision.authenticated.authInfo;
-        auth.runWithSession(decision.authenticated, () => next());
-      })
-      // Only reached if answering failed (a closed socket): hand the error to Express rather than
-      // lose it; the request was never let through.
-      .catch((error: unknown) => {
-        if (!res.headersSent) next(error);
-      });
+    const act = (decision: GuardDecision) => {
+      if (decision.action === "pass") return next();
+      if (decision.action === "answer") return write(res, decision.answer);
+      req.auth = decision.authenticated.authInfo;
+      auth.runWithSession(decision.authenticated, () => next());
+    };
+    // Only reached if answering failed (a closed socket): hand the error to Express rather than
+    // lose it; the request was never let through.
+    const fail = (error: unknown) => {
+      if (!res.headersSent) next(error);
+    };
+    actOnDecision(auth, {
+      method: req.method ?? "GET",
+      pathname: pathnameOf(req.url ?? "/"),
+      origin: req.headers.origin,
+      accessControlRequestMethod: req.headers["access-control-request-method"],
+      authorization: req.headersDistinct.authorization,
+    }, act, fail);
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from "fastify";
+import { actOnDecision, type GuardDecision } from "../core/guard.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import { pathnameOf } from "../core/request-target.js";
 import type { AuthSuccess, WorkOSAuth } from "../core/workos-auth.js";
@@ -37,23 +38,22 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
     }
 
     fastify.addHook("onRequest", (request, reply, next) => {
-      auth
-        .guard({
-          method: request.method,
-          pathname: pathnameOf(request.url),
-          origin: request.headers.origin,
-          accessControlRequestMethod: request.headers["access-control-request-method"],
-          authorization: request.raw.headersDistinct.authorization,
-        })
-        .then((decision) => {
-          if (decision.action === "pass") return next();
-          if (decision.action === "answer") return void send(reply, decision.answer);
-          (request.raw as { auth?: AuthInfo }).auth = decision.authenticated.authInfo;
-          verified.set(request, decision.authenticated);
-          next();
-        })
-        // Only reached if answering failed: Fastify's error handling takes it, never an unhandled rejection.
-        .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+      const act = (decision: GuardDecision) => {
+        if (decision.action === "pass") return next();
+        if (decision.action === "answer") return void send(reply, decision.answer);
+        (request.raw as { auth?: AuthInfo }).auth = decision.authenticated.authInfo;
+        verified.set(request, decision.authenticated);
+        next();
+      };
+      // Only reached if answering failed: Fastify's error handling takes it, never an unhandled rejection.
+      const fail = (error: unknown) => next(error instanceof Error ? error : new Error(String(error)));
+      actOnDecision(auth, {
+        method: request.method,
+        pathname: pathnameOf(request.url),
+        origin: request.headers.origin,
+        accessControlRequestMethod: request.headers["access-control-request-method"],
+        authorization: request.raw.headersDistinct.authorization,
+      }, act, fail);
     });
 
     fastify.addHook("preHandler", (request, _reply, next) => {

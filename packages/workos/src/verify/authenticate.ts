@@ -14,16 +14,27 @@ export interface Authenticated {
   session: Readonly<Session>;
 }
 
-export type Authenticate = (authorization: string | readonly string[] | undefined) => Promise<Authenticated>;
+type AuthorizationValue = string | readonly string[] | undefined;
 
 /**
  * The verification core: an `Authorization` header value in, an authenticated session or a
  * coded {@link WorkOSAuthError} out. Knows nothing of Express or HTTP responses.
  */
+export interface Authenticator {
+  /** A verified-token cache hit, or the token's signature and claims checked (which may fetch AuthKit's keys). */
+  authenticate(authorization: AuthorizationValue): Promise<Authenticated>;
+  /**
+   * The cache's answer alone, without a promise: the caller of a token verified before and still
+   * acceptable, or `undefined` for everything else (a miss, a bad header, a token that now fails
+   * the audience or scope rule), which `authenticate` then decides and counts.
+   */
+  cached(authorization: AuthorizationValue): Authenticated | undefined;
+}
+
 export function createAuthenticator(
   config: ResolvedConfig,
   parts: { keys: KeySource; verifier: JwtVerifier; metrics: ProviderMetrics; audience: AudienceBinding },
-): Authenticate {
+): Authenticator {
   const { metrics, audience } = parts;
   const cache = config.tokenCache ? new VerifiedTokenCache<Readonly<Session>>(config.tokenCache.maxEntries) : undefined;
   const verifyOptions: Omit<VerifyOptions, "audiences"> = {
@@ -33,7 +44,19 @@ export function createAuthenticator(
     verifier: parts.verifier,
   };
 
-  async function authenticate(authorization: string | readonly string[] | undefined): Promise<Authenticated> {
+  const hasRequiredScopes = (session: Readonly<Session>) => config.requiredScopes.every((scope) => session.scopes.includes(scope));
+
+  function cached(authorization: AuthorizationValue): Authenticated | undefined {
+    if (!cache) return undefined;
+    const token = readBearerToken(authorization);
+    if (token === undefined) return undefined;
+    const session = cache.get(VerifiedTokenCache.keyOf(token), Date.now());
+    if (!session || !audience.stillAccepts(session.claims.aud) || !hasRequiredScopes(session)) return undefined;
+    metrics.tokenCacheLookup(true);
+    return { token, session };
+  }
+
+  async function authenticate(authorization: AuthorizationValue): Promise<Authenticated> {
     const token = readBearerToken(authorization);
     if (token === undefined) throw new WorkOSAuthError("missing_token", "Missing or invalid bearer token");
 
@@ -49,8 +72,7 @@ export function createAuthenticator(
       cache?.set(key, session, session.expiresAtSeconds * 1000);
     }
 
-    const missing = config.requiredScopes.filter((scope) => !session.scopes.includes(scope));
-    if (missing.length > 0) {
+    if (!hasRequiredScopes(session)) {
       throw new WorkOSAuthError("insufficient_scope", `Insufficient scope: requires ${config.requiredScopes.join(" ")}`, {
         requiredScopes: config.requiredScopes,
       });
@@ -58,9 +80,12 @@ export function createAuthenticator(
     return { token, session };
   }
 
-  return (authorization) =>
-    authenticate(authorization).catch((error: unknown) => {
-      metrics.authFailure(error instanceof WorkOSAuthError ? error.code : "invalid_token");
-      throw error;
-    });
+  return {
+    cached,
+    authenticate: (authorization) =>
+      authenticate(authorization).catch((error: unknown) => {
+        metrics.authFailure(error instanceof WorkOSAuthError ? error.code : "invalid_token");
+        throw error;
+      }),
+  };
 }

@@ -22,13 +22,15 @@ export type FetchGuard = (request: Request, next: GuardedHandler) => Promise<Res
 export function createFetchGuard(auth: WorkOSAuth): FetchGuard {
   return async function guard(request, next) {
     // The core's one order of checks (discovery, Origin, preflight, token), as Express and Fastify run it.
-    const decision = await auth.guard({
+    const decided = auth.decide({
       method: request.method,
       pathname: new URL(request.url).pathname,
       origin: request.headers.get("origin"),
       accessControlRequestMethod: request.headers.get("access-control-request-method"),
       authorization: request.headers.get("authorization"),
     });
+    // A cached token needs no I/O: no await, so the handler starts in this turn.
+    const decision = decided instanceof Promise ? await decided : decided;
     if (decision.action === "pass") return next(undefined);
     if (decision.action === "answer") return toResponse(readableCrossOrigin(decision.answer), request.method);
     const { authenticated } = decision;
