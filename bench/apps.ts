@@ -43,6 +43,32 @@ export function greetWithoutSession(): string {
 }
 
 /**
+ * For `bench:processes --in-process`: one build that serves both sides of the ratio. Requests
+ * with an `Authorization` header go through the shipped provider (and `greet` signs with
+ * `getSession().userId`); `/mcp` requests without one go straight on, as in the baseline build (and
+ * `greet` signs with a constant). Alternating the two in one process takes the spread between
+ * processes out of the ratio.
+ */
+export function inProcessFiles(): Record<string, string> {
+  const middleware = benchMiddleware(undefined).replace(
+    "export default [benchStats, provider];",
+    `const tokenOnly = (req: { url?: string; headers: { authorization?: string } }, res: unknown, next: () => void) =>
+  req.url === "/mcp" && req.headers.authorization === undefined ? next() : provider(req as never, res as never, next);
+
+export default [benchStats, tokenOnly];`,
+  );
+  const source = readFileSync(path.join(exampleSrc, "tools/greet.ts"), "utf8");
+  const signature = "greet({ name }: InferSchema<typeof schema>)";
+  const greet = mustReplace(
+    mustReplace(source, signature, "greet({ name }: InferSchema<typeof schema>, extra: { authInfo?: unknown })", "tools/greet.ts"),
+    "getSession().userId",
+    '(extra.authInfo ? getSession().userId : "anonymous")',
+    "tools/greet.ts",
+  );
+  return { "src/middleware.ts": middleware, "src/tools/greet.ts": greet };
+}
+
+/**
  * The example's xmcp config with rspack's minifier off, for `--profile`: a CPU profile of a
  * minified bundle names jose's and the plugin's functions `e`, `t`, `a`.
  */

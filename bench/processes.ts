@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
 import { buildExampleCopy } from "../examples/workos-http/test/helpers/example-build.js";
-import { buildBenchApps, greetWithoutSession } from "./apps.js";
+import { buildBenchApps, greetWithoutSession, inProcessFiles } from "./apps.js";
 import { runLoad, TokenRotation } from "./load.js";
 import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
 import { positive } from "./numeric-option.js";
@@ -39,10 +39,13 @@ const { values: args } = parseArgs({
     "node-options": { type: "string", default: "" },
     // A middleware file: instead of the provider, pair the baseline with the example running it (no token sent).
     against: { type: "string", default: "" },
+    // One build serving both sides: no-token and repeated-token runs alternate inside each process.
+    "in-process": { type: "boolean", default: false },
   },
 });
 const nodeOptions = args["node-options"];
 const against = args.against;
+const inProcess = args["in-process"];
 const settings = {
   pairs: positive(args.pairs, "pairs"),
   rounds: positive(args.rounds, "rounds"),
@@ -84,22 +87,26 @@ async function main(): Promise<void> {
         port: builds.get("default")!.port,
         replace: { "src/middleware.ts": readFileSync(path.resolve(against), "utf8"), "src/tools/greet.ts": greetWithoutSession() },
       })
-    : undefined;
+    : inProcess
+      ? buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", "in-process"), port: builds.get("default")!.port, replace: inProcessFiles() })
+      : undefined;
   const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
   const pin = pinProcesses(process.pid);
   const pairs: Pair[] = [];
   const twinPairs: TwinPair[] = [];
+  const inProcessRuns: InProcessRun[] = [];
   let tokens: Record<Kind, TokenRotation> | undefined;
 
   /** Starts one fresh process of `id`, warms it up, measures `kinds` alternately, stops it; medians per kind. */
-  async function oneProcess(id: "no-auth" | "default" | "against", kinds: readonly Kind[], pair: number): Promise<Partial<Record<Kind, Figures>>> {
+  async function oneProcess(id: "no-auth" | "default" | "against" | "in-process", kinds: readonly Kind[], pair: number): Promise<Partial<Record<Kind, Figures>>> {
     const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
-    const server: ExampleServer = await startExampleServer(emulator.url, env, id === "against" ? twin! : builds.get(id)!);
+    const server: ExampleServer = await startExampleServer(emulator.url, env, id === "against" || id === "in-process" ? twin! : builds.get(id)!);
     try {
       pin?.(server.pid);
       if (!tokens && id === "default") {
         const real = [...(await signInUsers(server.mcpURL, [{ email: "alice@acme.test", organization: "Acme" }, { email: "bob@acme.test" }])).values()];
-        tokens = { none: new TokenRotation([]), hit: new TokenRotation([real[0]!]), miss: new TokenRotation(await mintDistinctTokens(emulator, real, 12_288)) };
+        const distinct = inProcess ? [] : await mintDistinctTokens(emulator, real, 12_288);
+        tokens = { none: new TokenRotation([]), hit: new TokenRotation([real[0]!]), miss: new TokenRotation(distinct) };
       }
       const rotations = tokens ?? { none: new TokenRotation([]), hit: new TokenRotation([]), miss: new TokenRotation([]) };
       const load = (kind: Kind, seconds: number) =>
@@ -111,13 +118,19 @@ async function main(): Promise<void> {
         for (const kind of round % 2 === 1 ? kinds : [...kinds].reverse()) {
           await load(kind, settings.settle);
           const origin = new URL(server.url).origin;
-          const countsBefore = kind === "none" ? undefined : await readServerCounts(origin);
+          // In the in-process build the no-token side is counted too: it must not reach the token cache.
+          const counted = kind !== "none" || id === "in-process";
+          const countsBefore = counted ? await readServerCounts(origin) : undefined;
           const cpuBefore = threadCpuMicros(server.pid);
           const result = await load(kind, settings.duration);
           const cpuAfter = threadCpuMicros(server.pid);
           if (result.failures > 0) throw new Error(`bench: ${result.failures} failed calls\n${server.output()}`);
           const counts = countsBefore && countsBetween(countsBefore, await readServerCounts(origin));
-          const wrong = counts && kind !== "none" && contradiction(expectations[kind], counts, result.requests, settings.connections);
+          const wrong =
+            counts &&
+            (kind === "none"
+              ? counts.hits + counts.misses > 0 && `${counts.hits + counts.misses} token-cache lookups in a no-token run`
+              : contradiction(expectations[kind], counts, result.requests, settings.connections));
           if (wrong) throw new Error(`bench: ${wrong} (pair ${pair}, round ${round})`);
           const perCall = (pick: (cpu: { main: number; others: number }) => number) =>
             cpuBefore && cpuAfter ? (pick(cpuAfter) - pick(cpuBefore)) / result.requests : Number.NaN;
@@ -149,8 +162,13 @@ async function main(): Promise<void> {
 
   try {
     // The first authenticated start signs the users in, so it goes first once, unmeasured.
-    if (!twin) await oneProcess("default", [], 0);
+    if (!against) await oneProcess("default", [], 0);
     for (let pair = 1; pair <= settings.pairs; pair++) {
+      if (inProcess) {
+        const { none, hit } = await oneProcess("in-process", ["none", "hit"], pair);
+        inProcessRuns.push({ pair, none: none!, hit: hit! });
+        continue;
+      }
       const { none } = await oneProcess("no-auth", ["none"], pair);
       if (twin) {
         twinPairs.push({ pair, none: none!, twin: (await oneProcess("against", ["none"], pair)).none! });
@@ -163,9 +181,13 @@ async function main(): Promise<void> {
     await emulator.stop();
   }
 
-  const markdown = twin ? renderTwin(twinPairs, machine, loadAtStart) : render(pairs, machine, loadAtStart);
+  const markdown = inProcess
+    ? renderInProcess(inProcessRuns, machine, loadAtStart)
+    : twin
+      ? renderTwin(twinPairs, machine, loadAtStart)
+      : render(pairs, machine, loadAtStart);
   mkdirSync(path.join(benchDir, "results"), { recursive: true });
-  const name = against ? `processes-${path.basename(against, path.extname(against))}` : nodeOptions ? "processes-node-options" : "processes";
+  const name = inProcess ? `processes-in-process${nodeOptions ? "-node-options" : ""}` : against ? `processes-${path.basename(against, path.extname(against))}` : nodeOptions ? "processes-node-options" : "processes";
   writeFileSync(path.join(benchDir, "results", `${name}.md`), markdown);
   process.stdout.write(`\n${markdown}`);
 }
@@ -221,5 +243,31 @@ function renderTwin(pairs: TwinPair[], machine: ReturnType<typeof describeMachin
   ].join("\n");
 }
 
+interface InProcessRun {
+  pair: number;
+  none: Figures;
+  hit: Figures;
+}
+
+function renderInProcess(runs: InProcessRun[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
+  const ratios = runs.map((r) => r.hit.requestsPerSecond / r.none.requestsPerSecond);
+  const adds = runs.map((r) => r.hit.cpuMicrosPerCall - r.none.cpuMicrosPerCall);
+  const mainAdds = runs.map((r) => r.hit.mainMicrosPerCall - r.none.mainMicrosPerCall);
+  return [
+    "# A repeated token against no auth, inside one process",
+    "",
+    `Generated by \`npm run bench:processes -- --in-process\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.pairs} fresh processes of one build: \`/mcp\` requests with a token go through the shipped provider (one real token repeated, every request a verified-token cache hit, confirmed by the server's counts), requests without one go straight to xmcp, as in the baseline build. Each process is warmed up ${settings.warmup} s per side, then measured ${settings.rounds} times per side (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), alternating which goes first; each figure is a process's median. Both sides share the process, its heap and its JIT state, so the spread between processes cancels; what the provider's code leaves behind process-wide (an AsyncLocalStorage once used) is paid by both sides.`,
+    "",
+    "| process | no token: req/s | repeated token: req/s | ratio | server CPU µs / call: no token / repeated | a hit adds, µs (main thread) |",
+    "|---:|---:|---:|---:|---|---|",
+    ...runs.map(
+      (r, i) =>
+        `| ${r.pair} | ${r.none.requestsPerSecond.toFixed(0)} | ${r.hit.requestsPerSecond.toFixed(0)} | ${ratios[i]!.toFixed(3)} | ${r.none.cpuMicrosPerCall.toFixed(0)} / ${r.hit.cpuMicrosPerCall.toFixed(0)} | ${adds[i]!.toFixed(0)} (${mainAdds[i]!.toFixed(0)}) |`,
+    ),
+    "",
+    `**Median over ${runs.length} processes:** a repeated token runs at **${median(ratios).toFixed(3)} ×** the no-token throughput (${Math.min(...ratios).toFixed(3)} to ${Math.max(...ratios).toFixed(3)}); a hit adds **${median(adds).toFixed(0)} µs** of server CPU per call, **${median(mainAdds).toFixed(0)} µs** of it on the main thread.`,
+    "",
+  ].join("\n");
+}
 
 await main();
