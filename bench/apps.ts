@@ -57,15 +57,19 @@ export function inProcessFiles(): Record<string, string> {
 
 export default [benchStats, tokenOnly];`,
   );
+  return { "src/middleware.ts": middleware, "src/tools/greet.ts": greetEitherWay() };
+}
+
+/** For the in-process builds: `greet` signs with `getSession().userId` when the request was authenticated, else with a constant. */
+export function greetEitherWay(): string {
   const source = readFileSync(path.join(exampleSrc, "tools/greet.ts"), "utf8");
   const signature = "greet({ name }: InferSchema<typeof schema>)";
-  const greet = mustReplace(
+  return mustReplace(
     mustReplace(source, signature, "greet({ name }: InferSchema<typeof schema>, extra: { authInfo?: unknown })", "tools/greet.ts"),
     "getSession().userId",
     '(extra.authInfo ? getSession().userId : "anonymous")',
     "tools/greet.ts",
   );
-  return { "src/middleware.ts": middleware, "src/tools/greet.ts": greet };
 }
 
 /**

@@ -6,7 +6,7 @@ import { startWorker } from "../examples/workos-cloudflare/test/helpers/wrangler
 import { startNextApp } from "../examples/workos-nextjs/test/helpers/next-start.js";
 import { freePort } from "../e2e/helpers/free-port.js";
 import type { ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
-import { greetWithoutSession, STATS_PATH } from "./apps.js";
+import { greetEitherWay, greetWithoutSession, STATS_PATH } from "./apps.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, "..");
@@ -14,7 +14,8 @@ const toolsDir = path.join(repoRoot, "examples/workos-http/src/tools");
 
 /** The runtimes besides xmcp's own Node server that the benchmark measures. */
 export type Runtime = "workers" | "nextjs";
-export type App = "noAuth" | "workos";
+/** `inProcess` (Next.js only): one build serving both sides of `bench:processes --in-process`. */
+export type App = "noAuth" | "workos" | "inProcess";
 
 /** A built copy of an example for one runtime: a directory that `wrangler dev` or `next start` serves. */
 export interface RuntimeBuild {
@@ -67,6 +68,7 @@ export function buildRuntimeApp(runtime: Runtime, app: App): RuntimeBuild {
 }
 
 function workersFiles(app: App): Record<string, string | null> {
+  if (app === "inProcess") throw new Error("bench: --in-process is built for Node and Next.js only");
   if (app === "noAuth") {
     return {
       "src/middleware.ts": "// Benchmark baseline: nothing in front of /mcp.\nexport default () => {};\n",
@@ -101,7 +103,21 @@ function nextjsFiles(app: App): Record<string, string | null> {
   }
   // `%5F` names a URL segment that starts with `_` (a folder that starts with `_` is private in Next.js).
   const statsRoute = path.join("app", ...STATS_PATH.split("/").filter(Boolean).map((segment) => segment.replace(/^_/, "%5F")), "route.ts");
+  const inProcess = {
+    // Requests without a token go to xmcp's handler directly, as in the baseline; the rest through the provider.
+    "app/mcp/route.ts": `import { xmcpHandler } from "@xmcp/adapter";
+import { workos } from "../../src/auth";
+
+// bench/targets.ts: both sides of bench:processes --in-process in one build.
+const guarded = workos.protect(xmcpHandler);
+const handler = (request: Request) => (request.headers.has("authorization") ? guarded(request) : xmcpHandler(request));
+
+export { handler as GET, handler as POST };
+`,
+    "src/tools/greet.ts": greetEitherWay(),
+  };
   return {
+    ...(app === "inProcess" ? inProcess : {}),
     [statsRoute]: `import { workos } from "${path.relative(path.dirname(statsRoute), "src/auth")}";
 
 // bench/targets.ts: the provider's counters, for the benchmark only.
