@@ -3,7 +3,7 @@ import type { EmulatorContext } from "../context.js";
 import { resourceIndicators } from "../environment/resource-indicators.js";
 import { ensureSigningKey, importSigningKey } from "../keys/index.js";
 import { organizationClaims } from "./access-token-claims.js";
-import { createPrefixedId } from "./opaque-ids.js";
+import { newId } from "../store/ids.js";
 
 export interface AccessTokenSubject {
   userId: string;
@@ -45,7 +45,7 @@ export async function mintAccessToken(ctx: EmulatorContext, subject: AccessToken
     .setIssuer(ctx.issuer)
     .setSubject(subject.userId)
     .setAudience(resourceIndicators.audienceFor(ctx, subject.resource))
-    .setJti(createPrefixedId("jti"))
+    .setJti(newId("jti"))
     .setIssuedAt(now)
     .setExpirationTime(now + lifetime)
     .sign(await importSigningKey(key));

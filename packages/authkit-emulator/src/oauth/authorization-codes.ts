@@ -1,4 +1,4 @@
-import { createSecret, hashSecret } from "./opaque-ids.js";
+import { createSecret, hashSecret } from "./secrets.js";
 
 /** RFC 6749 §4.1.2 recommends at most 10 minutes; AuthKit-style short codes keep replay windows small. */
 export const AUTHORIZATION_CODE_TTL_SECONDS = 60;

@@ -1,6 +1,6 @@
 import { AUTHORIZATION_CODE_TTL_SECONDS } from "./authorization-codes.js";
 import { buildRedirect, type AuthorizationRequest } from "./authorization-request.js";
-import { createPrefixedId } from "./opaque-ids.js";
+import { newId } from "../store/ids.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
 import { openSession } from "../store/sessions.js";
 import { recordSignIn } from "../store/users.js";
@@ -29,7 +29,7 @@ export interface SignedInUser {
 export function completeAuthorization(runtime: OAuthRuntime, request: AuthorizationRequest, user: SignedInUser): string {
   const { ctx } = runtime;
   const session = openSession(ctx, {
-    id: createPrefixedId("session"),
+    id: newId("session"),
     user_id: user.userId,
     organization_id: user.organizationId,
     client_id: request.client.client_id,
@@ -49,7 +49,7 @@ export function completeAuthorization(runtime: OAuthRuntime, request: Authorizat
     userId: user.userId,
     organizationId: user.organizationId,
     sessionId: session.id,
-    family: createPrefixedId("family"),
+    family: newId("family"),
     expiresAt: ctx.now() + AUTHORIZATION_CODE_TTL_SECONDS,
     used: false,
   });

@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../context.js";
 import { addRefreshToken, findRefreshTokenByHash, removeRefreshTokenFamily } from "../store/refresh-tokens.js";
 import { findSession, revokeSession } from "../store/sessions.js";
 import type { RefreshTokenRecord } from "../store/types.js";
-import { createSecret, hashSecret } from "./opaque-ids.js";
+import { createSecret, hashSecret } from "./secrets.js";
 
 export { pruneExpiredRefreshTokens } from "../store/refresh-tokens.js";
 

@@ -3,7 +3,8 @@ import type { EmulatorContext } from "../context.js";
 import { addRegisteredClient } from "../store/oauth-clients.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { parseClientMetadata } from "./client-metadata.js";
-import { createPrefixedId, createSecret } from "./opaque-ids.js";
+import { createSecret } from "./secrets.js";
+import { newId } from "../store/ids.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
 
 /**
@@ -17,7 +18,7 @@ export function registerEndpoint(runtime: OAuthRuntime): RequestHandler {
     const metadata = parseClientMetadata(req.body, "client_secret_basic");
     const client: OAuthClientRecord = {
       ...metadata,
-      client_id: createPrefixedId("client"),
+      client_id: newId("client"),
       client_id_issued_at: ctx.now(),
       kind: "dcr",
       ...(metadata.token_endpoint_auth_method === "none" ? {} : { client_secret: createSecret() }),

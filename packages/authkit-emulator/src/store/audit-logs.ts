@@ -1,6 +1,6 @@
 import { newId } from "./ids.js";
 import { getOrganization } from "./organizations.js";
-import { isoNow, type StoreContext } from "./store-context.js";
+import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { AuditLogExportRecord, AuditLogSchemaRecord } from "./types.js";
 import { lookupById } from "./lookup.js";
 
@@ -53,8 +53,7 @@ export function createAuditLogExport(
     created_at: now,
     updated_at: now,
   };
-  ctx.state.auditLogExports.push(record);
-  ctx.save();
+  insertRecord(ctx, "auditLogExports", record);
   return record;
 }
 
@@ -77,8 +76,7 @@ export function createAuditLogSchema(
     ...(schema.metadata === undefined ? {} : { metadata: schema.metadata }),
     created_at: isoNow(ctx),
   };
-  ctx.state.auditLogSchemas.push(record);
-  ctx.save();
+  insertRecord(ctx, "auditLogSchemas", record);
   return record;
 }
 

@@ -4,7 +4,7 @@ import { newId } from "./ids.js";
 import { membershipOf } from "./memberships.js";
 import { getOrganization } from "./organizations.js";
 import { findRole } from "./roles.js";
-import { isoNow, type StoreContext } from "./store-context.js";
+import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { InvitationRecord } from "./types.js";
 import { findUserByEmail, getUser } from "./users.js";
 import { lookupById, requireRecord } from "./lookup.js";
@@ -102,8 +102,7 @@ export function createInvitation(ctx: StoreContext, input: InvitationInput, issu
     created_at: now,
     updated_at: now,
   };
-  ctx.state.invitations.push(invitation);
-  ctx.save();
+  insertRecord(ctx, "invitations", invitation);
   return invitation;
 }
 

@@ -3,7 +3,7 @@ import { newId } from "./ids.js";
 import { getOrganization } from "./organizations.js";
 import { removeWhere } from "./remove-where.js";
 import { findRole } from "./roles.js";
-import { isoNow, type StoreContext } from "./store-context.js";
+import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { MembershipRecord } from "./types.js";
 import { getUser } from "./users.js";
 import { lookupById } from "./lookup.js";
@@ -96,8 +96,7 @@ export function createMembership(
     updated_at: now,
   };
   assignRoles(membership, slugs);
-  ctx.state.memberships.push(membership);
-  ctx.save();
+  insertRecord(ctx, "memberships", membership);
   return membership;
 }
 

@@ -1,5 +1,5 @@
 import { removeWhere } from "./remove-where.js";
-import type { StoreContext } from "./store-context.js";
+import { type StoreContext, insertRecord } from "./store-context.js";
 import type { OAuthClientRecord } from "./types.js";
 
 /** A client by id and kind: `dcr` for RFC 7591 registrations, `cimd` for metadata-document URLs. */
@@ -34,8 +34,7 @@ function makeRoomForClient(ctx: StoreContext, kind: OAuthClientRecord["kind"]): 
 /** Stores a client registered through RFC 7591, evicting beyond {@link MAX_OAUTH_CLIENTS_PER_KIND}, and saves. */
 export function addRegisteredClient(ctx: StoreContext, client: OAuthClientRecord): void {
   makeRoomForClient(ctx, "dcr");
-  ctx.state.oauthClients.push(client);
-  ctx.save();
+  insertRecord(ctx, "oauthClients", client);
 }
 
 /**
@@ -45,8 +44,7 @@ export function addRegisteredClient(ctx: StoreContext, client: OAuthClientRecord
 export function recordMetadataDocumentClient(ctx: StoreContext, client: OAuthClientRecord): string[] {
   removeWhere(ctx.state.oauthClients, (candidate) => candidate.client_id === client.client_id);
   const evicted = makeRoomForClient(ctx, "cimd");
-  ctx.state.oauthClients.push(client);
-  ctx.save();
+  insertRecord(ctx, "oauthClients", client);
   return evicted;
 }
 

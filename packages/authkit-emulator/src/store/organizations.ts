@@ -2,7 +2,7 @@ import { ApiError } from "../http/api-error.js";
 import { newId } from "./ids.js";
 import { mergeMetadata } from "./metadata.js";
 import { removeWhere } from "./remove-where.js";
-import { isoNow, type StoreContext } from "./store-context.js";
+import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { OrganizationDomainRecord, OrganizationRecord } from "./types.js";
 import { lookupById, requireRecord } from "./lookup.js";
 
@@ -122,8 +122,7 @@ export function createOrganization(ctx: StoreContext, input: OrganizationInput &
     updated_at: now,
   };
   replaceDomains(ctx, organization, input.domain_data ?? [], now);
-  ctx.state.organizations.push(organization);
-  ctx.save();
+  insertRecord(ctx, "organizations", organization);
   return organization;
 }
 

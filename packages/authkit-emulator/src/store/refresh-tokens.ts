@@ -1,11 +1,10 @@
 import { removeWhere } from "./remove-where.js";
-import type { StoreContext } from "./store-context.js";
+import { type StoreContext, insertRecord } from "./store-context.js";
 import type { RefreshTokenRecord } from "./types.js";
 
 /** Stores a refresh token record (its hash, never the token) and saves. */
 export function addRefreshToken(ctx: StoreContext, record: RefreshTokenRecord): void {
-  ctx.state.refreshTokens.push(record);
-  ctx.save();
+  insertRecord(ctx, "refreshTokens", record);
 }
 
 export function findRefreshTokenByHash(ctx: Pick<StoreContext, "state">, hash: string): RefreshTokenRecord | undefined {

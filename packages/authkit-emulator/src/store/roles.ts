@@ -1,5 +1,5 @@
 import { stableId } from "./ids.js";
-import { isoNow, type StoreContext } from "./store-context.js";
+import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { RoleRecord } from "./types.js";
 import { requireRecord } from "./lookup.js";
 
@@ -58,8 +58,7 @@ export function saveRole(ctx: StoreContext, input: Pick<RoleRecord, "slug" | "na
     return existing;
   }
   const role: RoleRecord = { id: stableId("role", input.slug), ...input, created_at: now, updated_at: now };
-  ctx.state.roles.push(role);
-  ctx.save();
+  insertRecord(ctx, "roles", role);
   return role;
 }
 

@@ -1,5 +1,5 @@
 import { removeWhere } from "./remove-where.js";
-import { isoNow, type StoreContext } from "./store-context.js";
+import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { SessionRecord } from "./types.js";
 import { lookupById } from "./lookup.js";
 
@@ -69,8 +69,7 @@ export function openSession(
     revoked: false,
     ended_at: null,
   };
-  ctx.state.sessions.push(session);
-  ctx.save();
+  insertRecord(ctx, "sessions", session);
   return session;
 }
 

@@ -1,5 +1,5 @@
 import { removeWhere } from "./remove-where.js";
-import type { StoreContext } from "./store-context.js";
+import { type StoreContext, insertRecord } from "./store-context.js";
 import type { SigningKeyRecord } from "./types.js";
 
 /** Every stored signing key, published or not yet dropped. */
@@ -9,8 +9,7 @@ export function listSigningKeys(ctx: Pick<StoreContext, "state">): readonly Sign
 
 /** Stores a new key and saves. */
 export function addSigningKey(ctx: StoreContext, key: SigningKeyRecord): void {
-  ctx.state.keys.push(key);
-  ctx.save();
+  insertRecord(ctx, "keys", key);
 }
 
 /**
@@ -22,6 +21,5 @@ export function rotateSigningKeys(ctx: StoreContext, next: SigningKeyRecord, kee
     if (key.retired_at === null) key.retired_at = ctx.now();
   }
   removeWhere(ctx.state.keys, (key) => !keep(key));
-  ctx.state.keys.push(next);
-  ctx.save();
+  insertRecord(ctx, "keys", next);
 }

@@ -2,7 +2,7 @@ import { ApiError } from "../http/api-error.js";
 import { newId } from "./ids.js";
 import { mergeMetadata } from "./metadata.js";
 import { removeWhere } from "./remove-where.js";
-import { isoNow, type StoreContext } from "./store-context.js";
+import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { UserRecord } from "./types.js";
 import { lookupById, requireRecord } from "./lookup.js";
 
@@ -102,8 +102,7 @@ export function createUser(ctx: StoreContext, input: UserInput & { email: string
     updated_at: now,
     ...(input.password === undefined ? {} : { password: input.password }),
   };
-  ctx.state.users.push(user);
-  ctx.save();
+  insertRecord(ctx, "users", user);
   return user;
 }
 

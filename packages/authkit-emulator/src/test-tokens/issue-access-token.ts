@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../context.js";
 import { resourceIndicators } from "../environment/resource-indicators.js";
 import { ApiError } from "../http/api-error.js";
 import { OAuthError } from "../oauth/oauth-error.js";
-import { createPrefixedId } from "../oauth/opaque-ids.js";
+import { newId } from "../store/ids.js";
 import { grantedScope } from "../oauth/scopes.js";
 import { issueTokenResponse } from "../oauth/token-response.js";
 import { membershipOf } from "../store/memberships.js";
@@ -67,7 +67,7 @@ export async function issueAccessToken(ctx: EmulatorContext, input: IssueAccessT
   const client = testTokenClient(ctx, input.clientId);
 
   const session = openSession(ctx, {
-    id: createPrefixedId("session"),
+    id: newId("session"),
     user_id: user.id,
     organization_id: organization?.id ?? null,
     client_id: client.client_id,
@@ -78,7 +78,7 @@ export async function issueAccessToken(ctx: EmulatorContext, input: IssueAccessT
   const response = await issueTokenResponse(
     ctx,
     { userId: user.id, organizationId: organization?.id ?? null, sessionId: session.id, clientId: client.client_id, scope, resource, lifetimeSeconds, extraClaims },
-    { family: createPrefixedId("family") },
+    { family: newId("family") },
   );
   return {
     accessToken: response.access_token,

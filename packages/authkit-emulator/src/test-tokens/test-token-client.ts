@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
 import { addRegisteredClient, findOAuthClient, findRegisteredClientNamed } from "../store/oauth-clients.js";
 import type { OAuthClientRecord } from "../store/types.js";
-import { createPrefixedId } from "../oauth/opaque-ids.js";
+import { newId } from "../store/ids.js";
 
 /** The name of the public client that test tokens are issued to when the caller names none. */
 export const TEST_TOKEN_CLIENT_NAME = "authkit-emulator test tokens";
@@ -22,7 +22,7 @@ export function testTokenClient(ctx: EmulatorContext, clientId: string | undefin
   const existing = findRegisteredClientNamed(ctx, TEST_TOKEN_CLIENT_NAME);
   if (existing) return existing;
   const client: OAuthClientRecord = {
-    client_id: createPrefixedId("client"),
+    client_id: newId("client"),
     client_name: TEST_TOKEN_CLIENT_NAME,
     redirect_uris: [],
     grant_types: ["refresh_token"],
