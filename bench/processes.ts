@@ -127,9 +127,9 @@ async function main(): Promise<void> {
   let tokens: Record<Kind, TokenRotation> = { none: new TokenRotation([]), hit: new TokenRotation([]), miss: new TokenRotation([]) };
 
   /** A fresh server process of `id`'s build, answering as `publicURL`, with the pids that serve its requests. */
-  async function startServer(id: ProcessId): Promise<ExampleServer & { pids: number[] }> {
+  async function startServer(id: ProcessId, options: { atPublicURL?: boolean } = {}): Promise<ExampleServer & { pids: number[] }> {
     const nextBuild = nextBuilds.get(id);
-    if (nextBuild) return startRuntimeServer(nextBuild, emulator.url, publicURL);
+    if (nextBuild) return startRuntimeServer(nextBuild, emulator.url, publicURL, options.atPublicURL ? Number(new URL(publicURL).port) : undefined);
     const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
     const server = await startExampleServer(emulator.url, env, id === "against" || id === "in-process" ? twin! : builds.get(id)!);
     return { ...server, pids: [server.pid] };
@@ -150,7 +150,8 @@ async function main(): Promise<void> {
 
   /** Signs the users in through one unmeasured authenticated process and mints the distinct set. */
   async function signIn(): Promise<Record<Kind, TokenRotation>> {
-    const server = await startServer("default");
+    // The MCP client discovers the resource at publicURL, so this one process listens there.
+    const server = await startServer("default", { atPublicURL: true });
     try {
       const real = [...(await signInUsers(server.mcpURL, [{ email: "alice@acme.test", organization: "Acme" }, { email: "bob@acme.test" }])).values()];
       const distinct = inProcess ? [] : await mintDistinctTokens(emulator, real, 12_288);

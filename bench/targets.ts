@@ -131,10 +131,16 @@ export const GET = () => Response.json(workos.stats());
  * authenticated process of a run shares), against AuthKit at `emulatorURL`. `pids` are the
  * processes that serve a request, to pin and to count CPU time for: the Next.js server itself,
  * or both workerd processes of `wrangler dev` (one answers wrangler's port and forwards to the
- * other, which runs the Worker). `pid` is the first of them.
+ * other, which runs the Worker). `pid` is the first of them. `port` defaults to a free one; pass
+ * `baseURL`'s own to sign in through it (an MCP client discovers the resource at `baseURL`).
  */
-export async function startRuntimeServer(build: RuntimeBuild, emulatorURL: string, baseURL: string): Promise<ExampleServer & { pids: number[] }> {
-  const port = await freePort();
+export async function startRuntimeServer(
+  build: RuntimeBuild,
+  emulatorURL: string,
+  baseURL: string,
+  port?: number,
+): Promise<ExampleServer & { pids: number[] }> {
+  port ??= await freePort();
   const options = { cwd: build.dir, baseURL };
   const server = build.runtime === "workers" ? await startWorker(emulatorURL, port, options) : await startNextApp(emulatorURL, port, options);
   const pids = build.runtime === "workers" ? workerdsOf(server.pid) : [server.pid];
