@@ -45,6 +45,8 @@ const { values: args } = parseArgs({
     against: { type: "string", default: "" },
     // One build serving both sides: no-token and repeated-token runs alternate inside each process.
     "in-process": { type: "boolean", default: false },
+    // A fourth process per set: the baseline's build again, to show how far two identical processes land apart.
+    control: { type: "boolean", default: false },
     // Where the example runs: xmcp's Node server, or inside Next.js (`next start`).
     runtime: { type: "string", default: "node" },
   },
@@ -52,9 +54,11 @@ const { values: args } = parseArgs({
 const nodeOptions = args["node-options"];
 const against = args.against;
 const inProcess = args["in-process"];
+const control = args.control;
 if (args.runtime !== "node" && args.runtime !== "nextjs") throw new Error(`bench: --runtime takes node or nextjs, not ${args.runtime}`);
 const runtime = args.runtime;
 if (runtime === "nextjs" && (against || nodeOptions)) throw new Error("bench: --against and --node-options apply to the Node runtime only");
+if (control && (against || inProcess)) throw new Error("bench: --control applies to the sets of the main mode only");
 /** What the tables call the server under test. */
 const serverName = runtime === "nextjs" ? "the Next.js example (`next start`)" : "the example on xmcp's Node server";
 const settings = {
@@ -71,7 +75,7 @@ const expectations = { hit: variants.find((v) => v.id === "repeated")!, miss: va
 const log = (line: string) => process.stderr.write(`[processes] ${line}\n`);
 
 type Kind = "none" | "hit" | "miss";
-type ProcessId = "no-auth" | "default" | "repeated" | "against" | "in-process";
+type ProcessId = "no-auth" | "no-auth-control" | "default" | "repeated" | "against" | "in-process";
 /** One side of a comparison: what `key` names in the results, the process it runs on, and the tokens it sends. */
 interface Side {
   key: string;
@@ -90,12 +94,14 @@ interface Pair {
   none: Figures;
   hit: Figures;
   miss: Figures;
+  /** With `--control`: a second process of the baseline's build. */
+  control?: Figures;
 }
 
 async function main(): Promise<void> {
   const machine = describeMachine();
   const loadAtStart = loadAverage();
-  const wanted = processes.filter((p) => p.id === "no-auth" || p.id === "default" || p.id === "repeated");
+  const wanted = processes.filter((p) => p.id === "no-auth" || p.id === "default" || p.id === "repeated" || (control && p.id === "no-auth-control"));
   log("building the baseline and the authenticated example into bench/.build/processes …");
   const builds =
     runtime === "node" ? await buildBenchApps(wanted, { minify: true, buildRoot: path.join(benchDir, ".build", "processes") }) : new Map<string, never>();
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
     for (const [id, app] of wantedApps) nextBuilds.set(id, buildRuntimeApp("nextjs", app));
     // The port is chosen when `next start` starts, so both authenticated processes share one build.
     nextBuilds.set("repeated", nextBuilds.get("default")!);
+    if (control) nextBuilds.set("no-auth-control", nextBuilds.get("no-auth")!);
   }
   const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
   const pin = pinProcesses(process.pid);
@@ -251,10 +258,11 @@ async function main(): Promise<void> {
             { key: "none", id: "no-auth", kind: "none" },
             { key: "hit", id: "repeated", kind: "hit" },
             { key: "miss", id: "default", kind: "miss" },
+            ...(control ? [{ key: "control", id: "no-auth-control", kind: "none" } as const] : []),
           ],
           pair,
         );
-        pairs.push({ pair, none: figures.get("none")!, hit: figures.get("hit")!, miss: figures.get("miss")! });
+        pairs.push({ pair, none: figures.get("none")!, hit: figures.get("hit")!, miss: figures.get("miss")!, control: figures.get("control") });
       }
     }
   } finally {
@@ -280,20 +288,26 @@ function render(pairs: Pair[], machine: ReturnType<typeof describeMachine>, load
   const f0 = (n: number) => n.toFixed(0);
   const f3 = (n: number) => n.toFixed(3);
   const range = (values: number[], digits: (n: number) => string) => `${digits(Math.min(...values))} to ${digits(Math.max(...values))}`;
+  const controls = pairs.flatMap((p) => (p.control ? [p.control.requestsPerSecond / p.none.requestsPerSecond] : []));
+  const withControl = controls.length === pairs.length;
   const rows = pairs.map(
     (p, i) =>
-      `| ${p.pair} | ${f0(p.none.requestsPerSecond)} | ${f0(p.hit.requestsPerSecond)} | ${f0(p.miss.requestsPerSecond)} | ${f3(ratio("hit")[i]!)} | ${f3(ratio("miss")[i]!)} | ${f3(missOverHit[i]!)} | ${f0(p.none.cpuMicrosPerCall)} / ${f0(p.hit.cpuMicrosPerCall)} / ${f0(p.miss.cpuMicrosPerCall)} | ${f0(adds("miss", "hit", "cpuMicrosPerCall")[i]!)} (${f0(adds("miss", "hit", "mainMicrosPerCall")[i]!)}) |`,
+      `| ${p.pair} | ${f0(p.none.requestsPerSecond)} | ${f0(p.hit.requestsPerSecond)} | ${f0(p.miss.requestsPerSecond)} | ${f3(ratio("hit")[i]!)} | ${f3(ratio("miss")[i]!)} | ${f3(missOverHit[i]!)} | ${f0(p.none.cpuMicrosPerCall)} / ${f0(p.hit.cpuMicrosPerCall)} / ${f0(p.miss.cpuMicrosPerCall)} | ${f0(adds("miss", "hit", "cpuMicrosPerCall")[i]!)} (${f0(adds("miss", "hit", "mainMicrosPerCall")[i]!)}) |${withControl ? ` ${f3(controls[i]!)} |` : ""}`,
   );
+  // How far apart two processes of one build land here: a ratio within this distance of its target is not decided.
+  const controlLine = withControl
+    ? ` **Control:** a second process of the baseline's build ran at **${f3(median(controls))} ×** the baseline (sets ${range(controls, f3)}); a ratio that far from 1 comes from the machine, not the code.`
+    : "";
   return [
     `# @xmcp-dev/workos on fresh processes${runtime === "nextjs" ? ": Next.js" : ""}`,
     "",
-    `Generated by \`npm run bench:processes${runtime === "nextjs" ? " -- --runtime nextjs" : ""}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.pairs} sets of three fresh processes, started together: ${serverName} with nothing in front of \`/mcp\` (no auth), the same with the provider's defaults for the hits, and another for the misses. Each process is warmed up ${settings.warmup} s, then the three are measured in turn ${settings.rounds} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), the order alternating every round; each figure is a process's median. Hits: one real token repeated, every request a verified-token cache hit. Misses: ${(12_288).toLocaleString("en")} distinct tokens round-robin, every request a miss. The server's own counts confirmed every authenticated run. How to read it: [bench/README.md](../README.md#fresh-processes).`,
+    `Generated by \`npm run bench:processes${runtime === "nextjs" ? " -- --runtime nextjs" : ""}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.pairs} sets of ${withControl ? "four" : "three"} fresh processes, started together: ${serverName} with nothing in front of \`/mcp\` (no auth), the same with the provider's defaults for the hits, another for the misses${withControl ? ", and a second no-auth process of the baseline's build (the control)" : ""}. Each process is warmed up ${settings.warmup} s, then the ${withControl ? "four" : "three"} are measured in turn ${settings.rounds} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), the order alternating every round; each figure is a process's median. Hits: one real token repeated, every request a verified-token cache hit. Misses: ${(12_288).toLocaleString("en")} distinct tokens round-robin, every request a miss. The server's own counts confirmed every authenticated run. How to read it: [bench/README.md](../README.md#fresh-processes).`,
     "",
-    "| pair | no auth: req/s | hits: req/s | misses: req/s | hits × no auth | misses × no auth | misses × hits | server CPU µs / call: no auth / hits / misses | a miss adds over a hit, µs (main thread) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    `| set | no auth: req/s | hits: req/s | misses: req/s | hits × no auth | misses × no auth | misses × hits | server CPU µs / call: no auth / hits / misses | a miss adds over a hit, µs (main thread) |${withControl ? " control × no auth |" : ""}`,
+    `|---:|---:|---:|---:|---:|---:|---:|---|---|${withControl ? "---:|" : ""}`,
     ...rows,
     "",
-    `**Medians over ${pairs.length} pairs:** a repeated token runs at **${f3(median(ratio("hit")))} ×** the no-auth throughput (pairs ${range(ratio("hit"), f3)}), distinct tokens at **${f3(median(ratio("miss")))} ×** (${range(ratio("miss"), f3)}). Misses run at **${f3(median(missOverHit))} ×** the throughput of hits, and a miss adds **${f0(median(adds("miss", "hit", "cpuMicrosPerCall")))} µs** of server CPU over a hit (${range(adds("miss", "hit", "cpuMicrosPerCall"), f0)}), **${f0(median(adds("miss", "hit", "mainMicrosPerCall")))} µs** of it on the main thread; the rest is in the processes' other threads (V8's concurrent GC and compiler, libuv's pool).`,
+    `**Medians over ${pairs.length} sets:** a repeated token runs at **${f3(median(ratio("hit")))} ×** the no-auth throughput (sets ${range(ratio("hit"), f3)}), distinct tokens at **${f3(median(ratio("miss")))} ×** (${range(ratio("miss"), f3)}). Misses run at **${f3(median(missOverHit))} ×** the throughput of hits, and a miss adds **${f0(median(adds("miss", "hit", "cpuMicrosPerCall")))} µs** of server CPU over a hit (${range(adds("miss", "hit", "cpuMicrosPerCall"), f0)}), **${f0(median(adds("miss", "hit", "mainMicrosPerCall")))} µs** of it on the main thread; the rest is in the processes' other threads (V8's concurrent GC and compiler, libuv's pool).${controlLine}`,
     "",
   ].join("\n");
 }
