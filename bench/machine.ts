@@ -18,7 +18,7 @@ export function describeMachine(): Machine {
   } catch {
     // not Linux: os.cpus() it is
   }
-  return { cpu, cores: os.availableParallelism(), node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}` };
+  return { cpu, cores: machineCores(), node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}` };
 }
 
 /** Load average over the last minute: other work on a shared machine shows up here. */
@@ -73,6 +73,15 @@ function cpuMicrosSince(start: NodeJS.CpuUsage): number {
 }
 
 /**
+ * The machine's cores, not the ones this process may use (`os.availableParallelism()`): `npm run
+ * bench` pins itself off the server core before it starts `bench/processes.ts`, which inherits
+ * that mask and must still see, and pin to, every core.
+ */
+function machineCores(): number {
+  return os.cpus().length || os.availableParallelism();
+}
+
+/**
  * Gives the server under test a core of its own and the load generator the rest, when Linux's
  * `taskset` is there and there are at least two cores: the server's GC and compiler threads then
  * stop competing with autocannon, and run-to-run spread drops from about ±15 % to about ±5 %.
@@ -80,7 +89,7 @@ function cpuMicrosSince(start: NodeJS.CpuUsage): number {
  * nothing could be pinned.
  */
 export function pinProcesses(benchPid: number): ((serverPid: number) => void) | undefined {
-  const cores = os.availableParallelism();
+  const cores = machineCores();
   if (cores < 2 || process.platform !== "linux") return undefined;
   const serverCore = String(cores - 1);
   const benchCores = cores === 2 ? "0" : `0-${cores - 2}`;

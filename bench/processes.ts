@@ -26,6 +26,7 @@ import { runLoad, TokenRotation } from "./load.js";
 import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
 import { positive } from "./numeric-option.js";
 import { median } from "./report.js";
+import { renderSets, runtimeNames, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
 import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import { processes, variants } from "./variants.js";
@@ -33,9 +34,10 @@ import { processes, variants } from "./variants.js";
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    pairs: { type: "string", default: "5" },
-    rounds: { type: "string", default: "3" },
-    warmup: { type: "string", default: "10" },
+    sets: { type: "string", default: "5" },
+    // Default: one round per side of the set, so each side is measured once in every position (see `schedule`).
+    rounds: { type: "string" },
+    warmup: { type: "string" },
     settle: { type: "string", default: "2" },
     duration: { type: "string", default: "4" },
     connections: { type: "string", default: "20" },
@@ -47,24 +49,29 @@ const { values: args } = parseArgs({
     "in-process": { type: "boolean", default: false },
     // A fourth process per set: the baseline's build again, to show how far two identical processes land apart.
     control: { type: "boolean", default: false },
-    // Where the example runs: xmcp's Node server, or inside Next.js (`next start`).
+    // Where the example runs: xmcp's Node server, on Workers (`wrangler dev`), or inside Next.js (`next start`).
     runtime: { type: "string", default: "node" },
+    // Write the sets as JSON to this file instead of a results page (`npm run bench` reads it).
+    json: { type: "string" },
   },
 });
 const nodeOptions = args["node-options"];
 const against = args.against;
 const inProcess = args["in-process"];
 const control = args.control;
-if (args.runtime !== "node" && args.runtime !== "nextjs") throw new Error(`bench: --runtime takes node or nextjs, not ${args.runtime}`);
-const runtime = args.runtime;
-if (runtime === "nextjs" && (against || nodeOptions)) throw new Error("bench: --against and --node-options apply to the Node runtime only");
+if (!["node", "workers", "nextjs"].includes(args.runtime)) throw new Error(`bench: --runtime takes node, workers or nextjs, not ${args.runtime}`);
+const runtime = args.runtime as SetsRun["runtime"];
+if (runtime !== "node" && (against || nodeOptions)) throw new Error("bench: --against and --node-options apply to the Node runtime only");
+if (runtime === "workers" && inProcess) throw new Error("bench: --in-process is built for Node and Next.js only");
+if (args.json && (against || inProcess)) throw new Error("bench: --json applies to the sets of the main mode only");
 if (control && (against || inProcess)) throw new Error("bench: --control applies to the sets of the main mode only");
 /** What the tables call the server under test. */
-const serverName = runtime === "nextjs" ? "the Next.js example (`next start`)" : "the example on xmcp's Node server";
+const serverName = runtimeNames[runtime];
 const settings = {
-  pairs: positive(args.pairs, "pairs"),
-  rounds: positive(args.rounds, "rounds"),
-  warmup: positive(args.warmup, "warmup"),
+  sets: positive(args.sets, "sets"),
+  rounds: args.rounds === undefined ? undefined : positive(args.rounds, "rounds"),
+  // Next.js and workerd keep getting faster for longer than xmcp's Node server (bench/run.ts): twice the warm-up.
+  warmup: args.warmup === undefined ? (runtime === "node" ? 10 : 20) : positive(args.warmup, "warmup"),
   settle: positive(args.settle, "settle"),
   duration: positive(args.duration, "duration"),
   connections: positive(args.connections, "connections"),
@@ -72,6 +79,8 @@ const settings = {
 
 // The main run's variants, so the server's counts are checked against the same expectations.
 const expectations = { hit: variants.find((v) => v.id === "repeated")!, miss: variants.find((v) => v.id === "distinct")! };
+/** More than the verified-token cache holds (10,000 by default), so every request of the miss side misses. */
+const DISTINCT_TOKENS = 12_288;
 const log = (line: string) => process.stderr.write(`[processes] ${line}\n`);
 
 type Kind = "none" | "hit" | "miss";
@@ -82,27 +91,11 @@ interface Side {
   id: ProcessId;
   kind: Kind;
 }
-interface Figures {
-  requestsPerSecond: number;
-  /** Server CPU per call: all threads, and the main thread alone (the rest is V8's GC and compiler threads, libuv's pool). */
-  cpuMicrosPerCall: number;
-  mainMicrosPerCall: number;
-}
-/** One baseline start and the authenticated start after it: medians over each process's measured runs. */
-interface Pair {
-  pair: number;
-  none: Figures;
-  hit: Figures;
-  miss: Figures;
-  /** With `--control`: a second process of the baseline's build. */
-  control?: Figures;
-}
-
 async function main(): Promise<void> {
   const machine = describeMachine();
   const loadAtStart = loadAverage();
   const wanted = processes.filter((p) => p.id === "no-auth" || p.id === "default" || p.id === "repeated" || (control && p.id === "no-auth-control"));
-  log("building the baseline and the authenticated example into bench/.build/processes …");
+  if (runtime === "node") log("building the baseline and the authenticated example into bench/.build/processes …");
   const builds =
     runtime === "node" ? await buildBenchApps(wanted, { minify: true, buildRoot: path.join(benchDir, ".build", "processes") }) : new Map<string, never>();
   // The resource every authenticated process answers as, whatever port it listens on, so one sign-in serves them all.
@@ -116,27 +109,26 @@ async function main(): Promise<void> {
     : inProcess
       ? buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", "in-process"), port: builds.get("default")!.port, replace: inProcessFiles() })
       : undefined;
-  // Next.js: the same three builds for `next start` (its port is chosen when it starts).
-  const nextBuilds = new Map<ProcessId, RuntimeBuild>();
-  if (runtime === "nextjs") {
-    log("building the Next.js example into bench/.build/ …");
+  // Workers and Next.js: one build per app (the port is chosen when `wrangler dev` or `next start` starts).
+  const runtimeBuilds = new Map<ProcessId, RuntimeBuild>();
+  if (runtime !== "node") {
+    log(`building the ${runtime} example into bench/.build/ …`);
     const wantedApps: [ProcessId, App][] = [["default", "workos"], inProcess ? ["in-process", "inProcess"] : ["no-auth", "noAuth"]];
-    for (const [id, app] of wantedApps) nextBuilds.set(id, buildRuntimeApp("nextjs", app));
-    // The port is chosen when `next start` starts, so both authenticated processes share one build.
-    nextBuilds.set("repeated", nextBuilds.get("default")!);
-    if (control) nextBuilds.set("no-auth-control", nextBuilds.get("no-auth")!);
+    for (const [id, app] of wantedApps) runtimeBuilds.set(id, buildRuntimeApp(runtime, app));
+    runtimeBuilds.set("repeated", runtimeBuilds.get("default")!);
+    if (control) runtimeBuilds.set("no-auth-control", runtimeBuilds.get("no-auth")!);
   }
   const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
   const pin = pinProcesses(process.pid);
-  const pairs: Pair[] = [];
+  const sets: SetFigures[] = [];
   const twinPairs: TwinPair[] = [];
   const inProcessRuns: InProcessRun[] = [];
   let tokens: Record<Kind, TokenRotation> = { none: new TokenRotation([]), hit: new TokenRotation([]), miss: new TokenRotation([]) };
 
   /** A fresh server process of `id`'s build, answering as `publicURL`, with the pids that serve its requests. */
   async function startServer(id: ProcessId, options: { atPublicURL?: boolean } = {}): Promise<ExampleServer & { pids: number[] }> {
-    const nextBuild = nextBuilds.get(id);
-    if (nextBuild) return startRuntimeServer(nextBuild, emulator.url, publicURL, options.atPublicURL ? Number(new URL(publicURL).port) : undefined);
+    const runtimeBuild = runtimeBuilds.get(id);
+    if (runtimeBuild) return startRuntimeServer(runtimeBuild, emulator.url, publicURL, options.atPublicURL ? Number(new URL(publicURL).port) : undefined);
     const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
     const server = await startExampleServer(emulator.url, env, id === "against" || id === "in-process" ? twin! : builds.get(id)!);
     return { ...server, pids: [server.pid] };
@@ -161,7 +153,7 @@ async function main(): Promise<void> {
     const server = await startServer("default", { atPublicURL: true });
     try {
       const real = [...(await signInUsers(server.mcpURL, [{ email: "alice@acme.test", organization: "Acme" }, { email: "bob@acme.test" }])).values()];
-      const distinct = inProcess ? [] : await mintDistinctTokens(emulator, real, 12_288);
+      const distinct = inProcess ? [] : await mintDistinctTokens(emulator, real, DISTINCT_TOKENS);
       return { none: new TokenRotation([]), hit: new TokenRotation([real[0]!]), miss: new TokenRotation(distinct) };
     } finally {
       await server.stop();
@@ -169,21 +161,25 @@ async function main(): Promise<void> {
   }
 
   /**
-   * Starts a fresh process per distinct `id` of `sides`, all at once, warms each side up, then
-   * measures the sides in turn, alternating the order every round, so each side's runs sit next
-   * to the others' in time; stops them. Medians per side, by `key`.
+   * Starts a fresh process per distinct `id` of `sides`, warms each side up, then measures the
+   * sides in turn for every round of {@link schedule}, so each side's runs sit next to the
+   * others' in time and no side holds a better place in the order; stops them. Medians per
+   * side, by `key`.
    */
   async function measureSides(sides: readonly Side[], pair: number): Promise<Map<string, Figures>> {
     const servers = new Map<ProcessId, ExampleServer & { pids: number[] }>();
+    const rounds = roundsFor(sides.length);
+    const first = schedule(sides, pair, 1);
     try {
-      for (const { id } of sides) if (!servers.has(id)) servers.set(id, await startServer(id));
+      // Started and warmed up in the reverse of the first round's order: the side measured first is the one warmed last.
+      for (const { id } of [...first].reverse()) if (!servers.has(id)) servers.set(id, await startServer(id));
       for (const server of servers.values()) for (const pid of server.pids) pin?.(pid);
       const load = (side: Side, seconds: number) =>
         runLoad({ mcpURL: servers.get(side.id)!.mcpURL, tool: "greet", tokens: tokens[side.kind], connections: settings.connections, durationSeconds: seconds });
-      for (const side of sides) await load(side, settings.warmup);
+      for (const side of [...first].reverse()) await load(side, settings.warmup);
       const runs = new Map<string, Figures[]>(sides.map((side) => [side.key, []]));
-      for (let round = 1; round <= settings.rounds; round++) {
-        for (const side of round % 2 === 1 ? sides : [...sides].reverse()) {
+      for (let round = 1; round <= rounds; round++) {
+        for (const side of schedule(sides, pair, round)) {
           const server = servers.get(side.id)!;
           await load(side, settings.settle);
           const origin = new URL(server.url).origin;
@@ -232,7 +228,7 @@ async function main(): Promise<void> {
   try {
     // No token is sent to an experiment (--against).
     if (!against) tokens = await signIn();
-    for (let pair = 1; pair <= settings.pairs; pair++) {
+    for (let pair = 1; pair <= settings.sets; pair++) {
       if (inProcess) {
         const figures = await measureSides(
           [
@@ -262,54 +258,77 @@ async function main(): Promise<void> {
           ],
           pair,
         );
-        pairs.push({ pair, none: figures.get("none")!, hit: figures.get("hit")!, miss: figures.get("miss")!, control: figures.get("control") });
+        sets.push({ set: pair, none: figures.get("none")!, hit: figures.get("hit")!, miss: figures.get("miss")!, control: figures.get("control") });
       }
     }
   } finally {
     await emulator.stop();
   }
 
+  const setsRun: SetsRun = {
+    runtime,
+    generatedAt: new Date().toISOString(),
+    machine,
+    loadAtStart,
+    nodeOptions,
+    warmup: settings.warmup,
+    settle: settings.settle,
+    duration: settings.duration,
+    connections: settings.connections,
+    rounds: roundsFor(control ? 4 : 3),
+    distinctTokens: DISTINCT_TOKENS,
+    sets,
+  };
+  if (args.json) {
+    writeFileSync(args.json, `${JSON.stringify(setsRun, null, 2)}\n`);
+    return;
+  }
+  const flag = runtime === "node" ? "" : ` -- --runtime ${runtime}`;
   const markdown = inProcess
     ? renderInProcess(inProcessRuns, machine, loadAtStart)
     : twin
       ? renderTwin(twinPairs, machine, loadAtStart)
-      : render(pairs, machine, loadAtStart);
+      : renderSets(setsRun, {
+          level: "#",
+          title: `@xmcp-dev/workos on fresh processes${runtime === "node" ? "" : `: ${runtime === "nextjs" ? "Next.js" : "Workers"}`}`,
+          command: `npm run bench:processes${flag}`,
+          readme: "../README.md#fresh-processes",
+        });
   mkdirSync(path.join(benchDir, "results"), { recursive: true });
-  const name = runtime === "nextjs" ? (inProcess ? "processes-in-process-nextjs" : "processes-nextjs") : inProcess ? `processes-in-process${nodeOptions ? "-node-options" : ""}` : against ? `processes-${path.basename(against, path.extname(against))}` : nodeOptions ? "processes-node-options" : "processes";
+  const name =
+    runtime !== "node"
+      ? `processes${inProcess ? "-in-process" : ""}-${runtime}`
+      : inProcess
+        ? `processes-in-process${nodeOptions ? "-node-options" : ""}`
+        : against
+          ? `processes-${path.basename(against, path.extname(against))}`
+          : nodeOptions
+            ? "processes-node-options"
+            : "processes";
   writeFileSync(path.join(benchDir, "results", `${name}.md`), markdown);
   process.stdout.write(`\n${markdown}`);
 }
 
-function render(pairs: Pair[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
-  const ratio = (kind: "hit" | "miss") => pairs.map((p) => p[kind].requestsPerSecond / p.none.requestsPerSecond);
-  const missOverHit = pairs.map((p) => p.miss.requestsPerSecond / p.hit.requestsPerSecond);
-  const adds = (kind: "hit" | "miss", over: "none" | "hit", field: "cpuMicrosPerCall" | "mainMicrosPerCall") =>
-    pairs.map((p) => p[kind][field] - p[over][field]);
-  const f0 = (n: number) => n.toFixed(0);
-  const f3 = (n: number) => n.toFixed(3);
-  const range = (values: number[], digits: (n: number) => string) => `${digits(Math.min(...values))} to ${digits(Math.max(...values))}`;
-  const controls = pairs.flatMap((p) => (p.control ? [p.control.requestsPerSecond / p.none.requestsPerSecond] : []));
-  const withControl = controls.length === pairs.length;
-  const rows = pairs.map(
-    (p, i) =>
-      `| ${p.pair} | ${f0(p.none.requestsPerSecond)} | ${f0(p.hit.requestsPerSecond)} | ${f0(p.miss.requestsPerSecond)} | ${f3(ratio("hit")[i]!)} | ${f3(ratio("miss")[i]!)} | ${f3(missOverHit[i]!)} | ${f0(p.none.cpuMicrosPerCall)} / ${f0(p.hit.cpuMicrosPerCall)} / ${f0(p.miss.cpuMicrosPerCall)} | ${f0(adds("miss", "hit", "cpuMicrosPerCall")[i]!)} (${f0(adds("miss", "hit", "mainMicrosPerCall")[i]!)}) |${withControl ? ` ${f3(controls[i]!)} |` : ""}`,
-  );
-  // How far apart two processes of one build land here: a ratio within this distance of its target is not decided.
-  const controlLine = withControl
-    ? ` **Control:** a second process of the baseline's build ran at **${f3(median(controls))} ×** the baseline (sets ${range(controls, f3)}); a ratio that far from 1 comes from the machine, not the code.`
-    : "";
-  return [
-    `# @xmcp-dev/workos on fresh processes${runtime === "nextjs" ? ": Next.js" : ""}`,
-    "",
-    `Generated by \`npm run bench:processes${runtime === "nextjs" ? " -- --runtime nextjs" : ""}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.pairs} sets of ${withControl ? "four" : "three"} fresh processes, started together: ${serverName} with nothing in front of \`/mcp\` (no auth), the same with the provider's defaults for the hits, another for the misses${withControl ? ", and a second no-auth process of the baseline's build (the control)" : ""}. Each process is warmed up ${settings.warmup} s, then the ${withControl ? "four" : "three"} are measured in turn ${settings.rounds} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), the order alternating every round; each figure is a process's median. Hits: one real token repeated, every request a verified-token cache hit. Misses: ${(12_288).toLocaleString("en")} distinct tokens round-robin, every request a miss. The server's own counts confirmed every authenticated run. How to read it: [bench/README.md](../README.md#fresh-processes).`,
-    "",
-    `| set | no auth: req/s | hits: req/s | misses: req/s | hits × no auth | misses × no auth | misses × hits | server CPU µs / call: no auth / hits / misses | a miss adds over a hit, µs (main thread) |${withControl ? " control × no auth |" : ""}`,
-    `|---:|---:|---:|---:|---:|---:|---:|---|---|${withControl ? "---:|" : ""}`,
-    ...rows,
-    "",
-    `**Medians over ${pairs.length} sets:** a repeated token runs at **${f3(median(ratio("hit")))} ×** the no-auth throughput (sets ${range(ratio("hit"), f3)}), distinct tokens at **${f3(median(ratio("miss")))} ×** (${range(ratio("miss"), f3)}). Misses run at **${f3(median(missOverHit))} ×** the throughput of hits, and a miss adds **${f0(median(adds("miss", "hit", "cpuMicrosPerCall")))} µs** of server CPU over a hit (${range(adds("miss", "hit", "cpuMicrosPerCall"), f0)}), **${f0(median(adds("miss", "hit", "mainMicrosPerCall")))} µs** of it on the main thread; the rest is in the processes' other threads (V8's concurrent GC and compiler, libuv's pool).${controlLine}`,
-    "",
-  ].join("\n");
+/** Rounds per set: `--rounds`, or as many as the sides (four when there are two), so {@link schedule} puts each side in every place. */
+function roundsFor(sides: number): number {
+  return settings.rounds ?? (sides >= 3 ? sides : 4);
+}
+
+/**
+ * The order of `sides` in round `round` of set `set`. On a shared core the place in the order
+ * matters for a whole set: a process that just ran, or that sat idle longest, measures
+ * differently (with a fixed order, ABBA over three rounds, a second process of the baseline's
+ * build ran at 0.90 × the baseline in all ten Node sets and 1.12 × in all five Next.js sets).
+ * So with three sides or more each round rotates the order by one (a Latin square: every side
+ * once in every place over as many rounds as sides, and never twice in a row across rounds),
+ * and each set starts the rotation one place further. Two sides alternate ABBA, set by set
+ * starting with the other.
+ */
+export function schedule<T>(sides: readonly T[], set: number, round: number): T[] {
+  const n = sides.length;
+  if (n < 3) return (set + round) % 2 === 0 ? [...sides] : [...sides].reverse();
+  const shift = (set - 1 + round - 1) % n;
+  return [...sides.slice(shift), ...sides.slice(0, shift)];
 }
 
 interface TwinPair {
@@ -323,7 +342,7 @@ function renderTwin(pairs: TwinPair[], machine: ReturnType<typeof describeMachin
   return [
     `# The example's baseline against \`${against}\`, on fresh processes`,
     "",
-    `Generated by \`npm run bench:processes -- --against ${against}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start. ${settings.pairs} pairs of fresh processes, started together: the example with a pass-through middleware, and the example with \`${against}\` as its \`src/middleware.ts\` (no provider; no token sent). Each warmed up ${settings.warmup} s, then measured in turn ${settings.rounds} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`); each figure is a process's median.`,
+    `Generated by \`npm run bench:processes -- --against ${against}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start. ${settings.sets} pairs of fresh processes, started together: the example with a pass-through middleware, and the example with \`${against}\` as its \`src/middleware.ts\` (no provider; no token sent). Each warmed up ${settings.warmup} s, then measured in turn ${roundsFor(2)} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`); each figure is a process's median.`,
     "",
     "| pair | pass-through: req/s | with the file: req/s | ratio | server CPU µs / call (main thread): pass-through / with the file |",
     "|---:|---:|---:|---:|---|",
@@ -350,7 +369,7 @@ function renderInProcess(runs: InProcessRun[], machine: ReturnType<typeof descri
   return [
     `# A repeated token against no auth, inside one process${runtime === "nextjs" ? ": Next.js" : ""}`,
     "",
-    `Generated by \`npm run bench:processes -- --in-process${runtime === "nextjs" ? " --runtime nextjs" : ""}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.pairs} fresh processes of one build of ${serverName}: \`/mcp\` requests with a token go through the shipped provider (one real token repeated, every request a verified-token cache hit, confirmed by the server's counts), requests without one go straight to xmcp, as in the baseline build. Each process is warmed up ${settings.warmup} s per side, then measured ${settings.rounds} times per side (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), alternating which goes first; each figure is a process's median. Both sides share the process, its heap and its JIT state, so the spread between processes cancels; what the provider's code leaves behind process-wide (an AsyncLocalStorage once used) is paid by both sides.`,
+    `Generated by \`npm run bench:processes -- --in-process${runtime === "nextjs" ? " --runtime nextjs" : ""}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.sets} fresh processes of one build of ${serverName}: \`/mcp\` requests with a token go through the shipped provider (one real token repeated, every request a verified-token cache hit, confirmed by the server's counts), requests without one go straight to xmcp, as in the baseline build. Each process is warmed up ${settings.warmup} s per side, then measured ${roundsFor(2)} times per side (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), alternating which goes first; each figure is a process's median. Both sides share the process, its heap and its JIT state, so the spread between processes cancels; what the provider's code leaves behind process-wide (an AsyncLocalStorage once used) is paid by both sides.`,
     "",
     "| process | no token: req/s | repeated token: req/s | ratio | server CPU µs / call: no token / repeated | a hit adds, µs (main thread) |",
     "|---:|---:|---:|---:|---|---|",

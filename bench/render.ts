@@ -17,9 +17,11 @@ if (name === "fleet") {
   writeFileSync(path.join(resultsDir, "fleet.md"), renderFleetMarkdown(saved as FleetBench));
   writeFileSync(path.join(resultsDir, "fleet.svg"), renderFleetChart(saved as FleetBench));
 } else {
+  // Runs saved before the targets moved to the fresh-process sets have none.
   const run = saved as BenchRun;
+  run.sets ??= [];
   const rows = summarize(run);
   writeFileSync(path.join(resultsDir, `${name}.md`), renderMarkdown(run, rows));
-  writeFileSync(path.join(resultsDir, `${name}.svg`), renderChart(run, rows));
+  writeFileSync(path.join(resultsDir, `${name}.svg`), renderChart(run));
 }
 process.stdout.write(`rendered bench/results/${name}.{md,svg}\n`);

@@ -3,7 +3,9 @@
  * without @xmcp-dev/workos, side by side, plus what reached AuthKit and the WorkOS API.
  * See bench/README.md for what each variant means.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -15,6 +17,7 @@ import { runFleetBench } from "./fleet.js";
 import { runLoad, TokenRotation, type LoadResult } from "./load.js";
 import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesses } from "./machine.js";
 import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
+import type { SetsRun } from "./sets-report.js";
 import { measureMiddleware } from "./middleware-cost.js";
 import { positive } from "./numeric-option.js";
 import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
@@ -30,6 +33,7 @@ import {
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(benchDir, "results");
+const repoRoot = path.resolve(benchDir, "..");
 
 const { values: args } = parseArgs({
   options: {
@@ -42,6 +46,8 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     profile: { type: "boolean", default: false },
     output: { type: "string", default: "latest" },
+    // Fresh-process sets per runtime, on which the targets are judged (0: none).
+    sets: { type: "string", default: "4" },
   },
 });
 const settings = {
@@ -51,6 +57,7 @@ const settings = {
   rounds: positive(args.rounds, "rounds"),
   connections: positive(args.connections, "connections"),
   distinctTokens: positive(args.tokens, "tokens"),
+  sets: args.sets === "0" ? 0 : positive(args.sets, "sets"),
 };
 if (settings.distinctTokens <= DEFAULT_TOKEN_CACHE_ENTRIES + settings.connections) {
   throw new Error(`bench: --tokens must exceed ${DEFAULT_TOKEN_CACHE_ENTRIES} (the token cache) so every distinct-token request misses`);
@@ -251,6 +258,7 @@ async function main(): Promise<void> {
       record.lifeSeconds = Math.round((Date.now() - record.startedAt) / 1000);
     }
     servers.clear();
+    const sets = await measureSets();
 
     const run: BenchRun = {
       startedAt: startedAt.toISOString(),
@@ -263,13 +271,14 @@ async function main(): Promise<void> {
       processes: [...records.values()],
       variants,
       measurements,
+      sets,
     };
     const rows = summarize(run);
     const markdown = renderMarkdown(run, rows);
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(path.join(resultsDir, `${args.output}.json`), `${JSON.stringify(run, null, 2)}\n`);
     writeFileSync(path.join(resultsDir, `${args.output}.md`), markdown);
-    writeFileSync(path.join(resultsDir, `${args.output}.svg`), renderChart(run, rows));
+    writeFileSync(path.join(resultsDir, `${args.output}.svg`), renderChart(run));
     process.stdout.write(`\n${markdown}\n`);
     log(`written bench/results/${args.output}.{md,svg,json} in ${run.wallSeconds} s`);
     if (!only) await runFleetBench({ resultsDir, log });
@@ -277,6 +286,31 @@ async function main(): Promise<void> {
     for (const server of servers.values()) await server.stop();
     await proxy.stop();
     await emulator.stop();
+  }
+}
+
+/**
+ * Each runtime's fresh-process sets with a control process, on which the targets are judged:
+ * `bench/processes.ts` in a process of its own per runtime, after the long-lived servers have
+ * stopped. All three runtimes without `--only`; with it, those it names as `sets-<runtime>`.
+ */
+async function measureSets(): Promise<SetsRun[]> {
+  const runtimes = (["node", "workers", "nextjs"] as const).filter((runtime) => settings.sets > 0 && (!only || only.includes(`sets-${runtime}`)));
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-sets-"));
+  try {
+    const results: SetsRun[] = [];
+    for (const runtime of runtimes) {
+      log(`fresh-process sets on ${runtime}: ${settings.sets} sets of four processes …`);
+      const file = path.join(dir, `${runtime}.json`);
+      const args = ["--runtime", runtime, "--control", "--sets", String(settings.sets), "--connections", String(settings.connections), "--settle", String(settings.settleSeconds), "--duration", String(settings.durationSeconds), "--json", file];
+      const child = spawn(process.execPath, [...process.execArgv, path.join(benchDir, "processes.ts"), ...args], { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] });
+      const code = await new Promise<number | null>((resolve, reject) => child.once("error", reject).once("exit", resolve));
+      if (code !== 0) throw new Error(`bench: the ${runtime} sets failed (exit ${code})`);
+      results.push(JSON.parse(readFileSync(file, "utf8")) as SetsRun);
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -51,8 +51,6 @@ export interface Variant {
   tokens: "one" | "distinct" | "users";
   /** Delay the proxy adds to every request to AuthKit and the WorkOS API (JWKS, getUser) during this variant. */
   delayMs: number;
-  /** Minimum throughput as a fraction of the no-auth baseline, where one is set. */
-  target?: number;
   /** The variant whose throughput the ratio is over: the same runtime's no-auth process. Default `no-auth`. */
   baseline?: string;
   /**
@@ -63,6 +61,18 @@ export interface Variant {
    */
   expect?: "hits" | "misses" | "uncached";
 }
+
+/**
+ * Minimum throughput with the plugin over the same runtime without it, for a repeated token (every
+ * request a cache hit) and distinct tokens (every request a miss). Judged on the medians of the
+ * fresh-process sets (bench/processes.ts), where a control process shows the run's resolution;
+ * the long-lived rows only inform.
+ */
+export const targets: Record<"node" | Runtime, { hit: number; miss?: number }> = {
+  node: { hit: 0.97, miss: 0.85 },
+  workers: { hit: 0.95 },
+  nextjs: { hit: 0.95 },
+};
 
 /** The verified-token cache's default size (`cache.tokens.maxEntries`); the distinct set must exceed it. */
 export const DEFAULT_TOKEN_CACHE_ENTRIES = 10_000;
@@ -82,7 +92,6 @@ const authenticated = (delayMs: number): Variant[] => {
       tool: "greet",
       tokens: "one",
       delayMs,
-      target: 0.97,
       expect: "hits",
     },
     {
@@ -92,7 +101,6 @@ const authenticated = (delayMs: number): Variant[] => {
       tool: "greet",
       tokens: "distinct",
       delayMs,
-      target: 0.85,
       expect: "misses",
     },
     {
@@ -164,7 +172,7 @@ function onRuntime(runtime: Runtime, name: string): Variant[] {
   return [
     variant("no-auth", "no auth", {}),
     variant("no-auth-control", "no auth, a second identical process (control)", {}),
-    variant("repeated", "one token, repeated", { target: 0.95, expect: "hits" }),
+    variant("repeated", "one token, repeated", { expect: "hits" }),
     variant("distinct", "distinct tokens, every request a cache miss", { process: `${runtime}-default`, tokens: "distinct", expect: "misses" }),
   ];
 }
