@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildExampleCopy, type ExampleBuild } from "../examples/workos-http/test/helpers/example-build.js";
-import { freePort } from "../e2e/helpers/free-port.js";
+import { bakedPort } from "../e2e/helpers/free-port.js";
 import type { ServerProcess } from "./variants.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -30,7 +30,7 @@ export async function buildBenchApps(
           }
         : { "src/middleware.ts": benchMiddleware(server.cache) };
     if (!options.minify) replace["xmcp.config.ts"] = unminifiedConfig();
-    builds.set(server.id, buildExampleCopy({ buildDir: path.join(options.buildRoot ?? path.join(benchDir, ".build"), server.id), port: await freePort(), replace }));
+    builds.set(server.id, buildExampleCopy({ buildDir: path.join(options.buildRoot ?? path.join(benchDir, ".build"), server.id), port: await bakedPort(), replace }));
   }
   return builds;
 }
