@@ -6,11 +6,12 @@
  * compared runs next to each other in time. Each set starts its processes together: the baseline
  * (nothing in front of `/mcp`), the provider's defaults for one repeated token (every request a
  * verified-token cache hit) and another for the distinct set (every request a miss); their runs
- * take turns, the order alternating every round, each authenticated run checked against the
- * server's own counts. `--runtime nextjs` does the same with the Next.js example under
- * `next start`; `--in-process` compares the two sides inside one process of one build;
- * `--against` pairs the baseline with an experiment's middleware. See bench/README.md,
- * "Fresh processes".
+ * take turns in the rotating order of {@link schedule}, each authenticated run checked against
+ * the server's own counts. `--runtime workers|nextjs` does the same with the Cloudflare example
+ * under `wrangler dev` or the Next.js one under `next start`; `--json` hands the sets to
+ * `npm run bench`, which judges the targets on them; `--in-process` compares the two sides
+ * inside one process of one build; `--against` pairs the baseline with an experiment's
+ * middleware. See bench/README.md, "Fresh processes".
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
