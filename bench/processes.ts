@@ -27,8 +27,8 @@ import { runLoad, TokenRotation } from "./load.js";
 import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
 import { positive } from "./numeric-option.js";
 import { median } from "./report.js";
-import { renderSets, runtimeNames, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
-import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
+import { renderSets, runtimeNames, runtimeTitles, setRuntimes, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
+import { contradiction, countsBetween, lookupsWithoutToken, readServerCounts } from "./server-counts.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import { processes, variants } from "./variants.js";
 
@@ -60,7 +60,7 @@ const nodeOptions = args["node-options"];
 const against = args.against;
 const inProcess = args["in-process"];
 const control = args.control;
-if (!["node", "workers", "nextjs"].includes(args.runtime)) throw new Error(`bench: --runtime takes node, workers or nextjs, not ${args.runtime}`);
+if (!(setRuntimes as string[]).includes(args.runtime)) throw new Error(`bench: --runtime takes ${setRuntimes.join(", ")}, not ${args.runtime}`);
 const runtime = args.runtime as SetsRun["runtime"];
 if (runtime !== "node" && (against || nodeOptions)) throw new Error("bench: --against and --node-options apply to the Node runtime only");
 if (runtime === "workers" && inProcess) throw new Error("bench: --in-process is built for Node and Next.js only");
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
           const wrong =
             counts &&
             (side.kind === "none"
-              ? counts.hits + counts.misses > 0 && `${counts.hits + counts.misses} token-cache lookups in a no-token run`
+              ? lookupsWithoutToken(counts)
               : contradiction(expectations[side.kind], counts, result.requests, settings.connections));
           if (wrong) throw new Error(`bench: ${wrong} (pair ${pair}, round ${round}, ${side.key})`);
           const perCall = (pick: (cpu: { main: number; others: number }) => number) =>
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
       ? renderTwin(twinPairs, machine, loadAtStart)
       : renderSets(setsRun, {
           level: "#",
-          title: `@xmcp-dev/workos on fresh processes${runtime === "node" ? "" : `: ${runtime === "nextjs" ? "Next.js" : "Workers"}`}`,
+          title: `@xmcp-dev/workos on fresh processes${runtime === "node" ? "" : `: ${runtimeTitles[runtime]}`}`,
           command: `npm run bench:processes${flag}`,
           readme: "../README.md#fresh-processes",
         });
@@ -325,7 +325,7 @@ function roundsFor(sides: number): number {
  * and each set starts the rotation one place further. Two sides alternate ABBA, set by set
  * starting with the other.
  */
-export function schedule<T>(sides: readonly T[], set: number, round: number): T[] {
+function schedule<T>(sides: readonly T[], set: number, round: number): T[] {
   const n = sides.length;
   if (n < 3) return (set + round) % 2 === 0 ? [...sides] : [...sides].reverse();
   const shift = (set - 1 + round - 1) % n;

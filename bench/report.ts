@@ -2,7 +2,7 @@ import { renderBarChart } from "./bar-chart.js";
 import type { Machine, PrimitiveCosts } from "./machine.js";
 import type { MiddlewareCosts } from "./middleware-cost.js";
 import type { ServerCounts } from "./server-counts.js";
-import { renderSets, setMedians, type SetsRun } from "./sets-report.js";
+import { renderSets, runtimeTitles, setMedians, type SetsRun } from "./sets-report.js";
 import { targets, unauthenticated, type ServerProcess, type Variant } from "./variants.js";
 
 /** One measured run of one variant in one round (one server process). */
@@ -268,8 +268,6 @@ function notes(run: BenchRun, rows: Map<string, Row>): string[] {
   );
   return out;
 }
-
-const runtimeTitles: Record<SetsRun["runtime"], string> = { node: "Node (xmcp's server)", workers: "Cloudflare Workers (wrangler dev)", nextjs: "Next.js (next start)" };
 
 /** Each measured target: the median over its runtime's sets, and whether it reached the target. */
 function verdicts(run: BenchRun): { sets: SetsRun; kind: "hit" | "miss"; ratio: number; target: number; control: number | undefined; met: boolean }[] {

@@ -17,7 +17,7 @@ import { runFleetBench } from "./fleet.js";
 import { runLoad, TokenRotation, type LoadResult } from "./load.js";
 import { cpuMicros, describeMachine, loadAverage, measurePrimitives, pinProcesses } from "./machine.js";
 import { renderChart, renderMarkdown, summarize, type BenchRun, type Measurement, type ProcessRecord } from "./report.js";
-import type { SetsRun } from "./sets-report.js";
+import { setRuntimes, type SetsRun } from "./sets-report.js";
 import { measureMiddleware } from "./middleware-cost.js";
 import { positive } from "./numeric-option.js";
 import { contradiction, countsBetween, readServerCounts } from "./server-counts.js";
@@ -295,7 +295,7 @@ async function main(): Promise<void> {
  * stopped. All three runtimes without `--only`; with it, those it names as `sets-<runtime>`.
  */
 async function measureSets(): Promise<SetsRun[]> {
-  const runtimes = (["node", "workers", "nextjs"] as const).filter((runtime) => settings.sets > 0 && (!only || only.includes(`sets-${runtime}`)));
+  const runtimes = setRuntimes.filter((runtime) => settings.sets > 0 && (!only || only.includes(`sets-${runtime}`)));
   const dir = mkdtempSync(path.join(tmpdir(), "bench-sets-"));
   try {
     const results: SetsRun[] = [];

@@ -20,6 +20,12 @@ export function countsBetween(before: ServerCounts, after: ServerCounts): Server
   return { hits: after.hits - before.hits, misses: after.misses - before.misses, verifications: after.verifications - before.verifications };
 }
 
+/** Why the counts of a run that sent no token contradict it (any token-cache lookup), or undefined. */
+export function lookupsWithoutToken(counts: ServerCounts): string | undefined {
+  const lookups = counts.hits + counts.misses;
+  return lookups > 0 ? `${lookups} token-cache lookups in a no-token run` : undefined;
+}
+
 /**
  * Why the server's counts contradict what the variant claims to measure, or undefined when they
  * agree. The server may count a little more than the load generator: requests still in flight

@@ -39,34 +39,45 @@ export interface SetsRun {
   sets: SetFigures[];
 }
 
+/** How the text names each runtime's server, and the heading of its table. */
 export const runtimeNames: Record<SetsRun["runtime"], string> = {
   node: "the example on xmcp's Node server",
   workers: "the Cloudflare example (`wrangler dev`, workerd)",
   nextjs: "the Next.js example (`next start`)",
 };
+export const runtimeTitles: Record<SetsRun["runtime"], string> = {
+  node: "Node (xmcp's server)",
+  workers: "Cloudflare Workers (wrangler dev)",
+  nextjs: "Next.js (next start)",
+};
+/** Every runtime the sets run on. */
+export const setRuntimes = Object.keys(runtimeTitles) as SetsRun["runtime"][];
+
+/** Each set's throughput over its baseline's: hits, misses, and the control (undefined unless every set has one). */
+function setRatios(sets: SetFigures[]): { hit: number[]; miss: number[]; control: number[] | undefined } {
+  const over = (pick: (s: SetFigures) => Figures | undefined) => sets.flatMap((s) => (pick(s) ? [pick(s)!.requestsPerSecond / s.none.requestsPerSecond] : []));
+  const control = over((s) => s.control);
+  return { hit: over((s) => s.hit), miss: over((s) => s.miss), control: control.length === sets.length ? control : undefined };
+}
 
 /** Medians over the sets of each ratio the tables and the verdicts quote. */
 export function setMedians(run: SetsRun): { hit: number; miss: number; control?: number } {
-  const ratio = (pick: (s: SetFigures) => Figures | undefined) => run.sets.flatMap((s) => (pick(s) ? [pick(s)!.requestsPerSecond / s.none.requestsPerSecond] : []));
-  const controls = ratio((s) => s.control);
-  return {
-    hit: median(ratio((s) => s.hit)),
-    miss: median(ratio((s) => s.miss)),
-    ...(controls.length === run.sets.length ? { control: median(controls) } : {}),
-  };
+  const ratios = setRatios(run.sets);
+  return { hit: median(ratios.hit), miss: median(ratios.miss), ...(ratios.control ? { control: median(ratios.control) } : {}) };
 }
 
 /** The table of `run` and its medians, under a heading of `level` (`#` for a file of its own). */
 export function renderSets(run: SetsRun, options: { level: string; title: string; command: string; readme: string }): string {
   const { sets } = run;
-  const ratio = (kind: "hit" | "miss") => sets.map((p) => p[kind].requestsPerSecond / p.none.requestsPerSecond);
+  const ratios = setRatios(sets);
+  const ratio = (kind: "hit" | "miss") => ratios[kind];
   const missOverHit = sets.map((p) => p.miss.requestsPerSecond / p.hit.requestsPerSecond);
   const adds = (field: "cpuMicrosPerCall" | "mainMicrosPerCall") => sets.map((p) => p.miss[field] - p.hit[field]);
   const f0 = (n: number) => n.toFixed(0);
   const f3 = (n: number) => n.toFixed(3);
   const range = (values: number[], digits: (n: number) => string) => `${digits(Math.min(...values))} to ${digits(Math.max(...values))}`;
-  const controls = sets.flatMap((p) => (p.control ? [p.control.requestsPerSecond / p.none.requestsPerSecond] : []));
-  const withControl = controls.length === sets.length;
+  const controls = ratios.control ?? [];
+  const withControl = ratios.control !== undefined;
   const count = withControl ? "four" : "three";
   const setsOf = (n: number) => `${n} set${n === 1 ? "" : "s"}`;
   const rows = sets.map(
