@@ -107,7 +107,7 @@ async function main(): Promise<void> {
         port: builds.get("default")!.port,
         replace: { "src/middleware.ts": readFileSync(path.resolve(against), "utf8"), "src/tools/greet.ts": greetWithoutSession() },
       })
-    : inProcess
+    : inProcess && runtime === "node"
       ? buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", "in-process"), port: builds.get("default")!.port, replace: inProcessFiles() })
       : undefined;
   // Workers and Next.js: one build per app (the port is chosen when `wrangler dev` or `next start` starts).
