@@ -6,7 +6,7 @@
  * compared runs next to each other in time. Each set starts its processes together: the baseline
  * (nothing in front of `/mcp`), the provider's defaults for one repeated token (every request a
  * verified-token cache hit) and another for the distinct set (every request a miss); their runs
- * take turns in the rotating order of {@link schedule}, each authenticated run checked against
+ * take turns in the balanced order of {@link schedule}, each authenticated run checked against
  * the server's own counts. `--runtime workers|nextjs` does the same with the Cloudflare example
  * under `wrangler dev` or the Next.js one under `next start`; `--json` hands the sets to
  * `npm run bench`, which judges the targets on them; `--in-process` compares the two sides
@@ -312,7 +312,8 @@ async function main(): Promise<void> {
 
 /** Rounds per set: `--rounds`, or as many as the sides (four when there are two), so {@link schedule} puts each side in every place. */
 function roundsFor(sides: number): number {
-  return settings.rounds ?? (sides >= 3 ? sides : 4);
+  // A whole Williams design (see `schedule`): as many rounds as sides, twice that for an odd number.
+  return settings.rounds ?? (sides < 3 ? 4 : sides % 2 === 0 ? sides : 2 * sides);
 }
 
 /**
@@ -320,16 +321,24 @@ function roundsFor(sides: number): number {
  * matters for a whole set: a process that just ran, or that sat idle longest, measures
  * differently (with a fixed order, ABBA over three rounds, a second process of the baseline's
  * build ran at 0.90 × the baseline in all ten Node sets and 1.12 × in all five Next.js sets).
- * So with three sides or more each round rotates the order by one (a Latin square: every side
- * once in every place over as many rounds as sides, and never twice in a row across rounds),
- * and each set starts the rotation one place further. Two sides alternate ABBA, set by set
- * starting with the other.
+ * So does the run just before: a plain rotation puts every side in every place, but always after
+ * the same neighbour, and the control, which always followed the misses' process, ran at 0.875 ×
+ * the baseline over eight Node sets. So the rounds follow a Williams design (Williams 1949,
+ * "Experimental designs balanced for the estimation of residual effects of treatments"): over
+ * as many rounds as sides (twice that for an odd number), every side runs once in every place
+ * and once right after every other side. Each set starts one round further into the design. Two
+ * sides alternate ABBA, set by set starting with the other.
  */
 function schedule<T>(sides: readonly T[], set: number, round: number): T[] {
   const n = sides.length;
   if (n < 3) return (set + round) % 2 === 0 ? [...sides] : [...sides].reverse();
-  const shift = (set - 1 + round - 1) % n;
-  return [...sides.slice(shift), ...sides.slice(0, shift)];
+  // First sequence 0, 1, n−1, 2, n−2, …; the others add 1, 2, … modulo n. With an odd n the
+  // design needs the mirror images too.
+  const first = Array.from({ length: n }, (_, i) => (i === 0 ? 0 : i % 2 === 1 ? (i + 1) / 2 : n - i / 2));
+  const cycle = n % 2 === 0 ? n : 2 * n;
+  const k = (set - 1 + round - 1) % cycle;
+  const order = first.map((i) => sides[(i + k) % n]!);
+  return k < n ? order : order.reverse();
 }
 
 interface TwinPair {

@@ -27,11 +27,11 @@ for (let set = 0; set < sets; set++) {
   }
   const cpu: Record<string, number[]> = { a: [], b: [], c: [] };
   try {
-    for (const k of keys) await runLoad({ mcpURL: servers[k].mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: 20 });
+    for (const k of keys) await runLoad({ mcpURL: servers[k]!.mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: 20 });
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 3; i++) {
         const k = keys[(i + round + set) % 3]!;
-        const s = servers[k];
+        const s = servers[k]!;
         await runLoad({ mcpURL: s.mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: 2 });
         const before = threadCpuMicros(s.pid)!;
         const r = await runLoad({ mcpURL: s.mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: 4 });
@@ -41,7 +41,7 @@ for (let set = 0; set < sets; set++) {
       }
     }
   } finally {
-    for (const k of keys) await servers[k].stop();
+    for (const k of keys) await servers[k]!.stop();
   }
   const m = Object.fromEntries(keys.map((k) => [k, median(cpu[k]!)]));
   results.push(m);
