@@ -310,7 +310,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${markdown}`);
 }
 
-/** Rounds per set: `--rounds`, or as many as the sides (four when there are two), so {@link schedule} puts each side in every place. */
+/** Rounds per set: `--rounds`, or one whole design of {@link schedule} (four when there are two sides). */
 function roundsFor(sides: number): number {
   // A whole Williams design (see `schedule`): as many rounds as sides, twice that for an odd number.
   return settings.rounds ?? (sides < 3 ? 4 : sides % 2 === 0 ? sides : 2 * sides);
