@@ -16,8 +16,8 @@ declare module "vitest" {
 /**
  * xmcp fixes the listening port when it builds (`http.port` in xmcp.config.ts). The end-to-end
  * tests must not take 3001 from a developer's running `npm start`, so they build a copy of the
- * example, on a free port below the OS's ephemeral range (`bakedPort`), into a git-ignored folder beside it (inside the
- * workspace, so `node_modules` still resolves).
+ * example, on a free port below the OS's ephemeral range (`bakedPort`), into a git-ignored
+ * folder beside it (inside the workspace, so `node_modules` still resolves).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const buildDir = path.join(exampleDir, ".e2e-build");
