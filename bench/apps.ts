@@ -25,7 +25,7 @@ export async function buildBenchApps(
     const replace: Record<string, string> =
       server.app === "noAuth"
         ? {
-            "src/middleware.ts": "// Benchmark baseline: the same app with nothing in front of /mcp.\nexport default function passThrough(_req: unknown, _res: unknown, next: () => void) {\n  next();\n}\n",
+            "src/middleware.ts": baselineMiddleware(),
             "src/tools/greet.ts": greetWithoutSession(),
           }
         : { "src/middleware.ts": benchMiddleware(server.cache) };
@@ -101,11 +101,46 @@ function benchMiddleware(cache: Record<string, unknown> | undefined): string {
     source = `${source.slice(0, end)}  cache: ${JSON.stringify(cache)}, // bench/apps.ts\n${source.slice(end)}`;
   }
   return `${source}
-// bench/apps.ts: the provider's counters, for the benchmark only.
-const benchStats = (req: { url?: string }, res: { json(body: unknown): void }, next: () => void) =>
-  req.url === ${JSON.stringify(STATS_PATH)} ? res.json(provider.stats()) : next();
-
+${statsLayer("provider.stats()")}
 export default [benchStats, provider];
+`;
+}
+
+/**
+ * The baseline's middleware: nothing in front of \`/mcp\`, behind the same first layer as the
+ * authenticated builds (the counters route, with nothing to count), so that the bench's own
+ * route costs both sides of a ratio the same Express layer.
+ */
+function baselineMiddleware(): string {
+  return `// Benchmark baseline: the same app with nothing in front of /mcp.
+${statsLayer("{}")}
+function passThrough(_req: unknown, _res: unknown, next: () => void) {
+  next();
+}
+
+export default [benchStats, passThrough];
+`;
+}
+
+/**
+ * For \`--against\`: the experiment's middleware, kept in a module of its own, behind the same
+ * counters layer as the baseline's pass-through.
+ */
+export function againstFiles(experiment: string): Record<string, string> {
+  return {
+    "src/experiment.ts": experiment,
+    "src/middleware.ts": `import experiment from "./experiment";
+${statsLayer("{}")}
+export default [benchStats, experiment];
+`,
+  };
+}
+
+/** The bench's counters route, answering \`body\` at {@link STATS_PATH}: the first middleware of every Node bench build. */
+function statsLayer(body: string): string {
+  return `// bench/apps.ts: the provider's counters, for the benchmark only.
+const benchStats = (req: { url?: string }, res: { json(body: unknown): void }, next: () => void) =>
+  req.url === ${JSON.stringify(STATS_PATH)} ? res.json(${body}) : next();
 `;
 }
 

@@ -33,7 +33,7 @@ export async function measureMiddleware(options: {
   });
   const call = (token: string) =>
     new Promise<void>((resolve, reject) => {
-      const req = { url: "/mcp", method: "POST", headers: {}, headersDistinct: { authorization: [`Bearer ${token}`] } };
+      const req = { url: "/mcp", method: "POST", headers: {}, rawHeaders: ["Authorization", `Bearer ${token}`] };
       const res = {
         statusCode: 200,
         getHeader: () => undefined,

@@ -20,14 +20,14 @@ import { parseArgs } from "node:util";
 import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
 import { buildExampleCopy } from "../examples/workos-http/test/helpers/example-build.js";
-import { buildBenchApps, greetWithoutSession, inProcessFiles } from "./apps.js";
+import { againstFiles, buildBenchApps, greetWithoutSession, inProcessFiles } from "./apps.js";
 import { freePort } from "../e2e/helpers/free-port.js";
 import { buildRuntimeApp, startRuntimeServer, type App, type RuntimeBuild } from "./targets.js";
 import { runLoad, TokenRotation } from "./load.js";
 import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
 import { positive } from "./numeric-option.js";
 import { median } from "./report.js";
-import { renderSets, runtimeNames, runtimeTitles, setRuntimes, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
+import { renderSets, runtimeNames, throughput, runtimeTitles, setRuntimes, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
 import { contradiction, countsBetween, lookupsWithoutToken, readServerCounts } from "./server-counts.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import { processes, variants } from "./variants.js";
@@ -50,6 +50,8 @@ const { values: args } = parseArgs({
     "in-process": { type: "boolean", default: false },
     // A fourth process per set: the baseline's build again, to show how far two identical processes land apart.
     control: { type: "boolean", default: false },
+    // Measure the processes of a set one after another instead of all at once (see `together`).
+    "in-turn": { type: "boolean", default: false },
     // Where the example runs: xmcp's Node server, on Workers (`wrangler dev`), or inside Next.js (`next start`).
     runtime: { type: "string", default: "node" },
     // Write the sets as JSON to this file instead of a results page (`npm run bench` reads it).
@@ -66,6 +68,16 @@ if (runtime !== "node" && (against || nodeOptions)) throw new Error("bench: --ag
 if (runtime === "workers" && inProcess) throw new Error("bench: --in-process is built for Node and Next.js only");
 if (args.json && (against || inProcess)) throw new Error("bench: --json applies to the sets of the main mode only");
 if (control && (against || inProcess)) throw new Error("bench: --control applies to the sets of the main mode only");
+/**
+ * Whether a set's processes are measured all at once (the default) or in turn (`--in-turn`).
+ * Together they share the server core at every instant (Linux's scheduler gives each
+ * runnable process an equal share), so the machine's drift, which moves a lone process's
+ * throughput by a third between runs a minute apart, moves them all alike, and each is compared
+ * on calls per second of its own CPU time, what it would serve with the core to itself. In turn
+ * each run has the core alone. With `--in-process`, together means two processes of the one
+ * build, one per side; in turn, one process serving both sides by turns.
+ */
+const together = !args["in-turn"];
 /** What the tables call the server under test. */
 const serverName = runtimeNames[runtime];
 const settings = {
@@ -85,7 +97,7 @@ const DISTINCT_TOKENS = 12_288;
 const log = (line: string) => process.stderr.write(`[processes] ${line}\n`);
 
 type Kind = "none" | "hit" | "miss";
-type ProcessId = "no-auth" | "no-auth-control" | "default" | "repeated" | "against" | "in-process";
+type ProcessId = "no-auth" | "no-auth-control" | "default" | "repeated" | "against" | "in-process" | "in-process-hits";
 /** One side of a comparison: what `key` names in the results, the process it runs on, and the tokens it sends. */
 interface Side {
   key: string;
@@ -105,10 +117,15 @@ async function main(): Promise<void> {
     ? buildExampleCopy({
         buildDir: path.join(benchDir, ".build", "processes", "against"),
         port: builds.get("default")!.port,
-        replace: { "src/middleware.ts": readFileSync(path.resolve(against), "utf8"), "src/tools/greet.ts": greetWithoutSession() },
+        replace: { ...againstFiles(readFileSync(path.resolve(against), "utf8")), "src/tools/greet.ts": greetWithoutSession() },
       })
     : inProcess && runtime === "node"
       ? buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", "in-process"), port: builds.get("default")!.port, replace: inProcessFiles() })
+      : undefined;
+  // The in-process build's second process, for the hits side when the two run together: a build of its own for its own port.
+  const twinForHits =
+    inProcess && together && runtime === "node"
+      ? buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", "in-process-hits"), port: builds.get("repeated")!.port, replace: inProcessFiles() })
       : undefined;
   // Workers and Next.js: one build per app (the port is chosen when `wrangler dev` or `next start` starts).
   const runtimeBuilds = new Map<ProcessId, RuntimeBuild>();
@@ -117,6 +134,7 @@ async function main(): Promise<void> {
     const wantedApps: [ProcessId, App][] = [["default", "workos"], inProcess ? ["in-process", "inProcess"] : ["no-auth", "noAuth"]];
     for (const [id, app] of wantedApps) runtimeBuilds.set(id, buildRuntimeApp(runtime, app));
     runtimeBuilds.set("repeated", runtimeBuilds.get("default")!);
+    if (inProcess) runtimeBuilds.set("in-process-hits", runtimeBuilds.get("in-process")!);
     if (control) runtimeBuilds.set("no-auth-control", runtimeBuilds.get("no-auth")!);
   }
   const emulator = await startEmulator({ port: 0, accessTokenTtl: 3600 });
@@ -131,7 +149,8 @@ async function main(): Promise<void> {
     const runtimeBuild = runtimeBuilds.get(id);
     if (runtimeBuild) return startRuntimeServer(runtimeBuild, emulator.url, publicURL, options.atPublicURL ? Number(new URL(publicURL).port) : undefined);
     const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
-    const server = await startExampleServer(emulator.url, env, id === "against" || id === "in-process" ? twin! : builds.get(id)!);
+    const build = id === "against" || id === "in-process" ? twin! : id === "in-process-hits" ? twinForHits! : builds.get(id)!;
+    const server = await startExampleServer(emulator.url, env, build);
     return { ...server, pids: [server.pid] };
   }
 
@@ -162,53 +181,30 @@ async function main(): Promise<void> {
   }
 
   /**
-   * Starts a fresh process per distinct `id` of `sides`, warms each side up, then measures the
-   * sides in turn for every round of {@link schedule}, so each side's runs sit next to the
-   * others' in time and no side holds a better place in the order; stops them. Medians per
-   * side, by `key`.
+   * Starts a fresh process per distinct `id` of `sides`, warms them up, then measures them for
+   * every round; stops them. With {@link together} a round loads every process at once (see
+   * `--in-turn`); otherwise the sides take turns in the order of {@link schedule}, so each
+   * side's runs sit next to the others' in time and no side holds a better place in the order.
+   * Medians per side, by `key`.
    */
   async function measureSides(sides: readonly Side[], pair: number): Promise<Map<string, Figures>> {
     const servers = new Map<ProcessId, ExampleServer & { pids: number[] }>();
     const rounds = roundsFor(sides.length);
     const first = schedule(sides, pair, 1);
+    const load = (side: Side, seconds: number) =>
+      runLoad({ mcpURL: servers.get(side.id)!.mcpURL, tool: "greet", tokens: tokens[side.kind], connections: settings.connections, durationSeconds: seconds });
     try {
       // Started and warmed up in the reverse of the first round's order: the side measured first is the one warmed last.
       for (const { id } of [...first].reverse()) if (!servers.has(id)) servers.set(id, await startServer(id));
       for (const server of servers.values()) for (const pid of server.pids) pin?.(pid);
-      const load = (side: Side, seconds: number) =>
-        runLoad({ mcpURL: servers.get(side.id)!.mcpURL, tool: "greet", tokens: tokens[side.kind], connections: settings.connections, durationSeconds: seconds });
-      for (const side of [...first].reverse()) await load(side, settings.warmup);
+      // Together, each process gets its share of the core: as long a warm-up in all as in turn.
+      if (together) await Promise.all(sides.map((side) => load(side, settings.warmup * sides.length)));
+      else for (const side of [...first].reverse()) await load(side, settings.warmup);
       const runs = new Map<string, Figures[]>(sides.map((side) => [side.key, []]));
       for (let round = 1; round <= rounds; round++) {
-        for (const side of schedule(sides, pair, round)) {
-          const server = servers.get(side.id)!;
-          await load(side, settings.settle);
-          const origin = new URL(server.url).origin;
-          // In the in-process build the no-token side is counted too: it must not reach the token cache.
-          const counted = side.kind !== "none" || side.id === "in-process";
-          const countsBefore = counted ? await readServerCounts(origin) : undefined;
-          const cpuBefore = serverCpu(server.pids);
-          const result = await load(side, settings.duration);
-          const cpuAfter = serverCpu(server.pids);
-          if (result.failures > 0) throw new Error(`bench: ${result.failures} failed calls\n${server.output()}`);
-          const counts = countsBefore && countsBetween(countsBefore, await readServerCounts(origin));
-          const wrong =
-            counts &&
-            (side.kind === "none"
-              ? lookupsWithoutToken(counts)
-              : contradiction(expectations[side.kind], counts, result.requests, settings.connections));
-          if (wrong) throw new Error(`bench: ${wrong} (pair ${pair}, round ${round}, ${side.key})`);
-          const perCall = (pick: (cpu: { main: number; others: number }) => number) =>
-            cpuBefore && cpuAfter ? (pick(cpuAfter) - pick(cpuBefore)) / result.requests : Number.NaN;
-          const figures = {
-            requestsPerSecond: result.requestsPerSecond,
-            cpuMicrosPerCall: perCall((cpu) => cpu.main + cpu.others),
-            mainMicrosPerCall: perCall((cpu) => cpu.main),
-          };
-          runs.get(side.key)!.push(figures);
-          log(
-            `pair ${pair} round ${round} ${side.key.padEnd(5)} ${figures.requestsPerSecond.toFixed(0).padStart(5)} req/s  ${figures.cpuMicrosPerCall.toFixed(0)} µs CPU/call (main thread ${figures.mainMicrosPerCall.toFixed(0)})${counts ? `  cache ${counts.hits} hits / ${counts.misses} misses` : ""}`,
-          );
+        for (const group of together ? [sides] : schedule(sides, pair, round).map((side) => [side])) {
+          const figures = await measureRun(group, round);
+          group.forEach((side, i) => runs.get(side.key)!.push(figures[i]!));
         }
       }
       return new Map(
@@ -224,6 +220,47 @@ async function main(): Promise<void> {
     } finally {
       await Promise.all([...servers.values()].map((server) => server.stop()));
     }
+
+    /**
+     * One measured run of every side of `group` at the same time, after an unmeasured settle:
+     * each checked against its server's counts, with its server's CPU time over the run.
+     */
+    async function measureRun(group: readonly Side[], round: number): Promise<Figures[]> {
+      await Promise.all(group.map((side) => load(side, settings.settle)));
+      const origins = group.map((side) => new URL(servers.get(side.id)!.url).origin);
+      // In the in-process build the no-token side is counted too: it must not reach the token cache.
+      const counted = group.map((side) => side.kind !== "none" || side.id === "in-process");
+      const countsBefore = await Promise.all(group.map((_, i) => (counted[i] ? readServerCounts(origins[i]!) : undefined)));
+      const cpuBefore = group.map((side) => serverCpu(servers.get(side.id)!.pids));
+      const results = await Promise.all(group.map((side) => load(side, settings.duration)));
+      const cpuAfter = group.map((side) => serverCpu(servers.get(side.id)!.pids));
+      return Promise.all(
+        group.map(async (side, i) => {
+          const result = results[i]!;
+          if (result.failures > 0) throw new Error(`bench: ${result.failures} failed calls\n${servers.get(side.id)!.output()}`);
+          const before = countsBefore[i];
+          const counts = before && countsBetween(before, await readServerCounts(origins[i]!));
+          const wrong =
+            counts &&
+            (side.kind === "none"
+              ? lookupsWithoutToken(counts)
+              : contradiction(expectations[side.kind], counts, result.requests, settings.connections));
+          if (wrong) throw new Error(`bench: ${wrong} (pair ${pair}, round ${round}, ${side.key})`);
+          const [cpuStart, cpuEnd] = [cpuBefore[i], cpuAfter[i]];
+          const perCall = (pick: (cpu: { main: number; others: number }) => number) =>
+            cpuStart && cpuEnd ? (pick(cpuEnd) - pick(cpuStart)) / result.requests : Number.NaN;
+          const figures = {
+            requestsPerSecond: result.requestsPerSecond,
+            cpuMicrosPerCall: perCall((cpu) => cpu.main + cpu.others),
+            mainMicrosPerCall: perCall((cpu) => cpu.main),
+          };
+          log(
+            `pair ${pair} round ${round} ${side.key.padEnd(7)} ${figures.requestsPerSecond.toFixed(0).padStart(5)} req/s  ${figures.cpuMicrosPerCall.toFixed(0)} µs CPU/call (main thread ${figures.mainMicrosPerCall.toFixed(0)})${counts ? `  cache ${counts.hits} hits / ${counts.misses} misses` : ""}`,
+          );
+          return figures;
+        }),
+      );
+    }
   }
 
   try {
@@ -234,7 +271,7 @@ async function main(): Promise<void> {
         const figures = await measureSides(
           [
             { key: "none", id: "in-process", kind: "none" },
-            { key: "hit", id: "in-process", kind: "hit" },
+            { key: "hit", id: together ? "in-process-hits" : "in-process", kind: "hit" },
           ],
           pair,
         );
@@ -277,6 +314,7 @@ async function main(): Promise<void> {
     duration: settings.duration,
     connections: settings.connections,
     rounds: roundsFor(control ? 4 : 3),
+    together,
     distinctTokens: DISTINCT_TOKENS,
     sets,
   };
@@ -310,10 +348,13 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${markdown}`);
 }
 
-/** Rounds per set: `--rounds`, or one whole design of {@link schedule} (four when there are two sides). */
+/** Rounds per set: `--rounds`; three for processes loaded together; else one whole design of {@link schedule} (four for two sides). */
 function roundsFor(sides: number): number {
+  if (settings.rounds !== undefined) return settings.rounds;
+  // Loaded together, the processes need no order: three rounds, each process's median taken over them.
+  if (together) return 3;
   // A whole Williams design (see `schedule`): as many rounds as sides, twice that for an odd number.
-  return settings.rounds ?? (sides < 3 ? 4 : sides % 2 === 0 ? sides : 2 * sides);
+  return sides < 3 ? 4 : sides % 2 === 0 ? sides : 2 * sides;
 }
 
 /**
@@ -348,17 +389,18 @@ interface TwinPair {
 }
 
 function renderTwin(pairs: TwinPair[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
-  const ratios = pairs.map((p) => p.twin.requestsPerSecond / p.none.requestsPerSecond);
+  const ratios = pairs.map((p) => throughput(p.twin, together) / throughput(p.none, together));
+  const unit = together ? "calls / CPU s" : "req/s";
   return [
     `# The example's baseline against \`${against}\`, on fresh processes`,
     "",
-    `Generated by \`npm run bench:processes -- --against ${against}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start. ${settings.sets} pairs of fresh processes, started together: the example with a pass-through middleware, and the example with \`${against}\` as its \`src/middleware.ts\` (no provider; no token sent). Each warmed up ${settings.warmup} s, then measured in turn ${roundsFor(2)} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`); each figure is a process's median.`,
+    `Generated by \`npm run bench:processes -- --against ${against}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start. ${settings.sets} pairs of fresh processes, started together: the example with a pass-through middleware, and the example with \`${against}\` as its \`src/middleware.ts\` (no provider; no token sent). ${together ? `Both loaded at the same time on the shared server core: warmed up ${2 * settings.warmup} s, then measured ${roundsFor(2)} times` : `Each warmed up ${settings.warmup} s, then measured in turn ${roundsFor(2)} times`} (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`); each figure is a process's median${together ? ", compared on calls per second of its own CPU time" : ""}.`,
     "",
-    "| pair | pass-through: req/s | with the file: req/s | ratio | server CPU µs / call (main thread): pass-through / with the file |",
+    `| pair | pass-through: ${unit} | with the file: ${unit} | ratio | server CPU µs / call (main thread): pass-through / with the file |`,
     "|---:|---:|---:|---:|---|",
     ...pairs.map(
       (p, i) =>
-        `| ${p.pair} | ${p.none.requestsPerSecond.toFixed(0)} | ${p.twin.requestsPerSecond.toFixed(0)} | ${ratios[i]!.toFixed(3)} | ${p.none.cpuMicrosPerCall.toFixed(0)} (${p.none.mainMicrosPerCall.toFixed(0)}) / ${p.twin.cpuMicrosPerCall.toFixed(0)} (${p.twin.mainMicrosPerCall.toFixed(0)}) |`,
+        `| ${p.pair} | ${throughput(p.none, together).toFixed(0)} | ${throughput(p.twin, together).toFixed(0)} | ${ratios[i]!.toFixed(3)} | ${p.none.cpuMicrosPerCall.toFixed(0)} (${p.none.mainMicrosPerCall.toFixed(0)}) / ${p.twin.cpuMicrosPerCall.toFixed(0)} (${p.twin.mainMicrosPerCall.toFixed(0)}) |`,
     ),
     "",
     `**Median over ${pairs.length} pairs:** **${median(ratios).toFixed(3)} ×** the pass-through's throughput (pairs ${Math.min(...ratios).toFixed(3)} to ${Math.max(...ratios).toFixed(3)}).`,
@@ -373,22 +415,27 @@ interface InProcessRun {
 }
 
 function renderInProcess(runs: InProcessRun[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
-  const ratios = runs.map((r) => r.hit.requestsPerSecond / r.none.requestsPerSecond);
+  const ratios = runs.map((r) => throughput(r.hit, together) / throughput(r.none, together));
+  const unit = together ? "calls / CPU s" : "req/s";
   const adds = runs.map((r) => r.hit.cpuMicrosPerCall - r.none.cpuMicrosPerCall);
   const mainAdds = runs.map((r) => r.hit.mainMicrosPerCall - r.none.mainMicrosPerCall);
   return [
-    `# A repeated token against no auth, inside one process${runtime === "nextjs" ? ": Next.js" : ""}`,
+    `# A repeated token against no auth, ${together ? "on one build" : "inside one process"}${runtime === "nextjs" ? ": Next.js" : ""}`,
     "",
-    `Generated by \`npm run bench:processes -- --in-process${runtime === "nextjs" ? " --runtime nextjs" : ""}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${settings.sets} fresh processes of one build of ${serverName}: \`/mcp\` requests with a token go through the shipped provider (one real token repeated, every request a verified-token cache hit, confirmed by the server's counts), requests without one go straight to xmcp, as in the baseline build. Each process is warmed up ${settings.warmup} s per side, then measured ${roundsFor(2)} times per side (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), alternating which goes first; each figure is a process's median. Both sides share the process, its heap and its JIT state, so the spread between processes cancels; what the provider's code leaves behind process-wide (an AsyncLocalStorage once used) is paid by both sides.`,
+    `Generated by \`npm run bench:processes -- --in-process${runtime === "nextjs" ? " --runtime nextjs" : ""}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start; ${nodeOptions ? `servers run with NODE_OPTIONS=${nodeOptions}; ` : ""}each server pinned to the last core. ${together ? `${settings.sets} pairs of fresh processes` : `${settings.sets} fresh processes`} of one build of ${serverName}: \`/mcp\` requests with a token go through the shipped provider (one real token repeated, every request a verified-token cache hit, confirmed by the server's counts), requests without one go straight to xmcp, as in the baseline build. ${
+      together
+        ? `In each pair one process gets only requests without a token and the other only the repeated token, both loaded at the same time on the shared server core: warmed up ${2 * settings.warmup} s, then measured ${roundsFor(2)} times (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections each, \`tools/call\` of \`greet\`); each figure is a process's median, compared on calls per second of its own CPU time. The two processes run the same code, so what differs is what serving hits costs, per request and process-wide.`
+        : `Each process is warmed up ${settings.warmup} s per side, then measured ${roundsFor(2)} times per side (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`), alternating which goes first; each figure is a process's median. Both sides share the process, its heap and its JIT state, so the spread between processes cancels; what the provider's code leaves behind process-wide (an AsyncLocalStorage once used) is paid by both sides.`
+    }`,
     "",
-    "| process | no token: req/s | repeated token: req/s | ratio | server CPU µs / call: no token / repeated | a hit adds, µs (main thread) |",
+    `| ${together ? "pair" : "process"} | no token: ${unit} | repeated token: ${unit} | ratio | server CPU µs / call: no token / repeated | a hit adds, µs (main thread) |`,
     "|---:|---:|---:|---:|---|---|",
     ...runs.map(
       (r, i) =>
-        `| ${r.pair} | ${r.none.requestsPerSecond.toFixed(0)} | ${r.hit.requestsPerSecond.toFixed(0)} | ${ratios[i]!.toFixed(3)} | ${r.none.cpuMicrosPerCall.toFixed(0)} / ${r.hit.cpuMicrosPerCall.toFixed(0)} | ${adds[i]!.toFixed(0)} (${mainAdds[i]!.toFixed(0)}) |`,
+        `| ${r.pair} | ${throughput(r.none, together).toFixed(0)} | ${throughput(r.hit, together).toFixed(0)} | ${ratios[i]!.toFixed(3)} | ${r.none.cpuMicrosPerCall.toFixed(0)} / ${r.hit.cpuMicrosPerCall.toFixed(0)} | ${adds[i]!.toFixed(0)} (${mainAdds[i]!.toFixed(0)}) |`,
     ),
     "",
-    `**Median over ${runs.length} processes:** a repeated token runs at **${median(ratios).toFixed(3)} ×** the no-token throughput (${Math.min(...ratios).toFixed(3)} to ${Math.max(...ratios).toFixed(3)}); a hit adds **${median(adds).toFixed(0)} µs** of server CPU per call, **${median(mainAdds).toFixed(0)} µs** of it on the main thread.`,
+    `**Median over ${runs.length} ${together ? "pairs" : "processes"}:** a repeated token runs at **${median(ratios).toFixed(3)} ×** the no-token throughput (${Math.min(...ratios).toFixed(3)} to ${Math.max(...ratios).toFixed(3)}); a hit adds **${median(adds).toFixed(0)} µs** of server CPU per call, **${median(mainAdds).toFixed(0)} µs** of it on the main thread.`,
     "",
   ].join("\n");
 }

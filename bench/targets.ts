@@ -72,7 +72,15 @@ function workersFiles(app: App): Record<string, string | null> {
   if (app === "noAuth") {
     return {
       "src/middleware.ts": "// Benchmark baseline: nothing in front of /mcp.\nexport default () => {};\n",
-      "src/worker.ts": "// Benchmark baseline: the Worker xmcp generates, as it is.\nexport { default } from \"../worker.js\";\n",
+      // The Worker xmcp generates, behind the same counters check as the authenticated build's (below).
+      "src/worker.ts": `// Benchmark baseline: the Worker xmcp generates, as it is.
+import xmcpWorker from "../worker.js";
+
+export default {
+  fetch: (request: Request, env: unknown, ctx: unknown) =>
+    new URL(request.url).pathname === ${JSON.stringify(STATS_PATH)} ? Response.json({}) : xmcpWorker.fetch(request, env, ctx),
+};
+`,
       "src/auth.ts": null,
       "src/tools/greet.ts": greetWithoutSession(),
     };

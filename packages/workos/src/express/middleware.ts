@@ -4,6 +4,7 @@ import { actOnDecision, type GuardDecision } from "../core/guard.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import type { WorkOSAuth } from "../core/workos-auth.js";
 import { appendToHeaderList } from "../http/header-list.js";
+import { authorizationHeaders } from "../http/raw-headers.js";
 import type { AuthInfo } from "../session/auth-info.js";
 
 /** The parts of an Express 4/5 (or plain Node) request the middleware reads and writes. */
@@ -41,7 +42,7 @@ export function createExpressMiddleware(auth: WorkOSAuth): ExpressMiddleware {
       pathname: pathnameOf(req.url ?? "/"),
       origin: req.headers.origin,
       accessControlRequestMethod: req.headers["access-control-request-method"],
-      authorization: req.headersDistinct.authorization,
+      authorization: authorizationHeaders(req.rawHeaders),
     }, act, fail);
   };
 }

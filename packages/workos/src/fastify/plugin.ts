@@ -4,6 +4,7 @@ import type { HttpAnswer } from "../core/http-answer.js";
 import { pathnameOf } from "../core/request-target.js";
 import type { AuthSuccess, WorkOSAuth } from "../core/workos-auth.js";
 import { appendToHeaderList } from "../http/header-list.js";
+import { authorizationHeaders } from "../http/raw-headers.js";
 import type { AuthInfo } from "../session/auth-info.js";
 
 /**
@@ -52,7 +53,7 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
         pathname: pathnameOf(request.url),
         origin: request.headers.origin,
         accessControlRequestMethod: request.headers["access-control-request-method"],
-        authorization: request.raw.headersDistinct.authorization,
+        authorization: authorizationHeaders(request.raw.rawHeaders),
       }, act, fail);
     });
 
