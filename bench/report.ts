@@ -289,7 +289,7 @@ function renderTargets(run: BenchRun): string[] {
   return [
     "## Targets, judged on fresh processes",
     "",
-    `Each runtime's example was measured on sets of fresh processes started together (\`bench/processes.ts\`, as \`npm run bench:processes\` runs it): without the plugin, with it for one repeated token, with it for distinct tokens, and a second process without it (the control). The control says how far apart two processes of the same code land on this machine in that run: a ratio within that distance of its target is not decided. How to read it: [bench/README.md](../README.md#fresh-processes).`,
+    `Each runtime's example was measured on sets of fresh processes started together (\`bench/processes.ts\`, as \`npm run bench:processes\` runs it): without the plugin, with it for one repeated token, with it for distinct tokens, and a second process without it (the control), loaded at the same time on the shared server core (unless a section below says they took turns) and compared on calls per second of their own CPU time. The control says how far apart two processes of the same code land on this machine in that run: a ratio within that distance of its target is not decided. How to read it: [bench/README.md](../README.md#fresh-processes).`,
     "",
     "| Runtime | Tokens | × no auth (median of sets) | control × no auth | Target | Verdict |",
     "|---|---|---:|---:|---:|---|",

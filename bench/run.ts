@@ -47,7 +47,7 @@ const { values: args } = parseArgs({
     profile: { type: "boolean", default: false },
     output: { type: "string", default: "latest" },
     // Fresh-process sets per runtime, on which the targets are judged (0: none).
-    sets: { type: "string", default: "4" },
+    sets: { type: "string", default: "6" },
   },
 });
 const settings = {
