@@ -101,15 +101,10 @@ export function pinProcesses(benchPid: number): ((serverPid: number) => void) | 
   return (serverPid) => execFileSync("taskset", ["-a", "-cp", serverCore, String(serverPid)], { stdio: "ignore" });
 }
 
-/** CPU time (user + system, every thread) a process has used so far, in µs; undefined off Linux. */
+/** CPU time (every thread) a process has used so far, in µs; undefined off Linux. */
 export function cpuMicros(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (proc(5): fields 14 and 15)
-    return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
+  const cpu = threadCpuMicros(pid);
+  return cpu && cpu.main + cpu.others;
 }
 
 /**
@@ -135,17 +130,19 @@ export function threadCpuMicros(pid: number): { main: number; others: number } |
 /**
  * One thread's CPU time: from `schedstat` (nanoseconds, proc(5)) where the kernel keeps it, else
  * from `stat` in clock ticks. Ticks are 10 ms: summed over a dozen threads they would blur a
- * run of a second or two of CPU by a percent or more.
+ * run of a second or two of CPU by a percent or more. Some kernels have the file but keep it at
+ * zero (no scheduler statistics compiled in): zero falls back to ticks too.
  */
 function taskCpuMicros(dir: string): number | undefined {
   try {
-    return Number(readFileSync(`${dir}/schedstat`, "utf8").split(" ")[0]) / 1000;
+    const nanos = Number(readFileSync(`${dir}/schedstat`, "utf8").split(" ")[0]);
+    if (nanos > 0) return nanos / 1000;
   } catch {
-    // no schedstat (a kernel without CONFIG_SCHED_INFO), or the thread ended
+    // no schedstat, or the thread ended
   }
   try {
     const fields = readFileSync(`${dir}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND; // utime, stime (proc(5): fields 14 and 15)
   } catch {
     return undefined;
   }

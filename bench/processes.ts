@@ -5,13 +5,14 @@
  * and the machine's speed drifts over minutes, so a ratio needs both: many processes, and
  * compared runs next to each other in time. Each set starts its processes together: the baseline
  * (nothing in front of `/mcp`), the provider's defaults for one repeated token (every request a
- * verified-token cache hit) and another for the distinct set (every request a miss); their runs
- * take turns in the balanced order of {@link schedule}, each authenticated run checked against
- * the server's own counts. `--runtime workers|nextjs` does the same with the Cloudflare example
- * under `wrangler dev` or the Next.js one under `next start`; `--json` hands the sets to
- * `npm run bench`, which judges the targets on them; `--in-process` compares the two sides
- * inside one process of one build; `--against` pairs the baseline with an experiment's
- * middleware. See bench/README.md, "Fresh processes".
+ * verified-token cache hit) and another for the distinct set (every request a miss); they are
+ * loaded at the same time on the shared server core (see {@link together}; `--in-turn` measures
+ * them one after another in the balanced order of {@link schedule}), each authenticated run
+ * checked against the server's own counts. `--runtime workers|nextjs` does the same with the
+ * Cloudflare example under `wrangler dev` or the Next.js one under `next start`; `--json` hands
+ * the sets to `npm run bench`, which judges the targets on them; `--in-process` compares the two
+ * sides on one build; `--against` pairs the baseline with an experiment's middleware. See
+ * bench/README.md, "Fresh processes".
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +28,7 @@ import { runLoad, TokenRotation } from "./load.js";
 import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./machine.js";
 import { positive } from "./numeric-option.js";
 import { median } from "./report.js";
-import { renderSets, runtimeNames, throughput, runtimeTitles, setRuntimes, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
+import { renderSets, runtimeNames, throughput, throughputUnit, runtimeTitles, setRuntimes, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
 import { contradiction, countsBetween, lookupsWithoutToken, readServerCounts } from "./server-counts.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import { processes, variants } from "./variants.js";
@@ -36,7 +37,7 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
     sets: { type: "string", default: "5" },
-    // Default: one round per side of the set, so each side is measured once in every position (see `schedule`).
+    // Default: see `roundsFor`.
     rounds: { type: "string" },
     warmup: { type: "string" },
     settle: { type: "string", default: "2" },
@@ -46,7 +47,7 @@ const { values: args } = parseArgs({
     "node-options": { type: "string", default: "" },
     // A middleware file: instead of the provider, pair the baseline with the example running it (no token sent).
     against: { type: "string", default: "" },
-    // One build serving both sides: no-token and repeated-token runs alternate inside each process.
+    // One build for both sides: a process per side together, or (--in-turn) both sides by turns in one process.
     "in-process": { type: "boolean", default: false },
     // A fourth process per set: the baseline's build again, to show how far two identical processes land apart.
     control: { type: "boolean", default: false },
@@ -68,6 +69,7 @@ if (runtime !== "node" && (against || nodeOptions)) throw new Error("bench: --ag
 if (runtime === "workers" && inProcess) throw new Error("bench: --in-process is built for Node and Next.js only");
 if (args.json && (against || inProcess)) throw new Error("bench: --json applies to the sets of the main mode only");
 if (control && (against || inProcess)) throw new Error("bench: --control applies to the sets of the main mode only");
+if (against && inProcess) throw new Error("bench: --against and --in-process are two different experiments: pass one");
 /**
  * Whether a set's processes are measured all at once (the default) or in turn (`--in-turn`).
  * Together they share the server core at every instant (Linux's scheduler gives each
@@ -78,6 +80,9 @@ if (control && (against || inProcess)) throw new Error("bench: --control applies
  * build, one per side; in turn, one process serving both sides by turns.
  */
 const together = !args["in-turn"];
+if (together && !threadCpuMicros(process.pid)) {
+  throw new Error("bench: loading a set's processes together compares them on CPU time read from /proc (Linux); pass --in-turn here");
+}
 /** What the tables call the server under test. */
 const serverName = runtimeNames[runtime];
 const settings = {
@@ -390,11 +395,11 @@ interface TwinPair {
 
 function renderTwin(pairs: TwinPair[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
   const ratios = pairs.map((p) => throughput(p.twin, together) / throughput(p.none, together));
-  const unit = together ? "calls / CPU s" : "req/s";
+  const unit = throughputUnit(together);
   return [
     `# The example's baseline against \`${against}\`, on fresh processes`,
     "",
-    `Generated by \`npm run bench:processes -- --against ${against}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start. ${settings.sets} pairs of fresh processes, started together: the example with a pass-through middleware, and the example with \`${against}\` as its \`src/middleware.ts\` (no provider; no token sent). ${together ? `Both loaded at the same time on the shared server core: warmed up ${2 * settings.warmup} s, then measured ${roundsFor(2)} times` : `Each warmed up ${settings.warmup} s, then measured in turn ${roundsFor(2)} times`} (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`); each figure is a process's median${together ? ", compared on calls per second of its own CPU time" : ""}.`,
+    `Generated by \`npm run bench:processes -- --against ${against}\` on ${new Date().toISOString()}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart} at start. ${settings.sets} pairs of fresh processes, started together: the example with a pass-through middleware, and the example with \`${against}\` as its middleware instead (no provider; no token sent), each behind the bench's counters layer. ${together ? `Both loaded at the same time on the shared server core: warmed up ${2 * settings.warmup} s, then measured ${roundsFor(2)} times` : `Each warmed up ${settings.warmup} s, then measured in turn ${roundsFor(2)} times`} (${settings.settle} s unmeasured, ${settings.duration} s measured, ${settings.connections} connections, \`tools/call\` of \`greet\`); each figure is a process's median${together ? ", compared on calls per second of its own CPU time" : ""}.`,
     "",
     `| pair | pass-through: ${unit} | with the file: ${unit} | ratio | server CPU µs / call (main thread): pass-through / with the file |`,
     "|---:|---:|---:|---:|---|",
@@ -416,7 +421,7 @@ interface InProcessRun {
 
 function renderInProcess(runs: InProcessRun[], machine: ReturnType<typeof describeMachine>, loadAtStart: number): string {
   const ratios = runs.map((r) => throughput(r.hit, together) / throughput(r.none, together));
-  const unit = together ? "calls / CPU s" : "req/s";
+  const unit = throughputUnit(together);
   const adds = runs.map((r) => r.hit.cpuMicrosPerCall - r.none.cpuMicrosPerCall);
   const mainAdds = runs.map((r) => r.hit.mainMicrosPerCall - r.none.mainMicrosPerCall);
   return [

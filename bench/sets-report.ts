@@ -65,6 +65,11 @@ export function throughput(figures: Figures, together: boolean | undefined): num
   return together ? 1e6 / figures.cpuMicrosPerCall : figures.requestsPerSecond;
 }
 
+/** The unit {@link throughput} is in, for table headings. */
+export function throughputUnit(together: boolean | undefined): string {
+  return together ? "calls / CPU s" : "req/s";
+}
+
 /** Each set's throughput over its baseline's: hits, misses, and the control (undefined unless every set has one). */
 function setRatios(run: SetsRun): { hit: number[]; miss: number[]; control: number[] | undefined } {
   const { sets, together } = run;
@@ -91,7 +96,7 @@ export function renderSets(run: SetsRun, options: { level: string; title: string
   const range = (values: number[], digits: (n: number) => string) => `${digits(Math.min(...values))} to ${digits(Math.max(...values))}`;
   const controls = ratios.control ?? [];
   const withControl = ratios.control !== undefined;
-  const unit = together ? "calls / CPU s" : "req/s";
+  const unit = throughputUnit(together);
   const count = withControl ? "four" : "three";
   const setsOf = (n: number) => `${n} set${n === 1 ? "" : "s"}`;
   const rows = sets.map(

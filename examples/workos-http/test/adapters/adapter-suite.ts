@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator"
 import { freePort } from "../../../../e2e/helpers/free-port.js";
 import { startExampleServer, type ExampleServer } from "../helpers/example-server.js";
 import { callTool, connectWithSignIn } from "../../../../e2e/helpers/mcp-client.js";
+import { rawRequest } from "../../../../packages/workos/test/helpers/raw-request.js";
 import { buildAdapter } from "./adapter-build.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +68,15 @@ export function describeAdapterApplication(adapterName: "express" | "fastify" | 
         });
         expect((await callTool(alice.client, "get-reports")).isError).toBe(false);
         expect(await callTool(bob.client, "list-members")).toEqual({ isError: true, text: "Forbidden: requires role admin" });
+        // Two Authorization headers, even two copies of a valid token, are refused (RFC 6750 §2.1: one credential).
+        const token = alice.provider.tokens()?.access_token;
+        expect(token).toMatch(/^ey/);
+        const twice = await rawRequest(server.mcpURL, [
+          ["authorization", `Bearer ${token}`],
+          ["authorization", `Bearer ${token}`],
+        ]);
+        expect(twice.status).toBe(401);
+        expect(JSON.parse(twice.body)).toEqual({ error: "invalid_token", error_description: "Missing or invalid bearer token" });
         // Interleaved calls keep their callers apart.
         const answers = await Promise.all(
           Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? alice : bob)).map(
