@@ -31,6 +31,8 @@ export interface LoadOptions {
   tokens: TokenRotation;
   durationSeconds: number;
   connections: number;
+  /** Headers sent on every request besides the MCP ones (the bench's `--pad`). */
+  extraHeaders?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -64,6 +66,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     "content-type": "application/json",
     accept: "application/json, text/event-stream",
     "mcp-protocol-version": "2025-06-18",
+    ...options.extraHeaders,
   };
   const marker = successMarker[options.tool];
 
