@@ -25,7 +25,7 @@ export async function buildBenchApps(
     const replace: Record<string, string> =
       server.app === "noAuth"
         ? {
-            "src/middleware.ts": baselineMiddleware(),
+            ...behindStatsLayer(readFileSync(path.join(benchDir, "experiments/passthrough.ts"), "utf8")),
             "src/tools/greet.ts": greetWithoutSession(),
           }
         : { "src/middleware.ts": benchMiddleware(server.cache) };
@@ -107,31 +107,17 @@ export default [benchStats, provider];
 }
 
 /**
- * The baseline's middleware: nothing in front of \`/mcp\`, behind the same first layer as the
- * authenticated builds (the counters route, with nothing to count), so that the bench's own
- * route costs both sides of a ratio the same Express layer.
+ * \`middleware\` (a module's source) as \`src/bench-middleware.ts\`, behind the bench's counters
+ * route: the baseline's pass-through (\`experiments/passthrough.ts\`) and every \`--against\`
+ * experiment, so the counters' Express layer is on both sides of their ratios as it is in the
+ * authenticated builds.
  */
-function baselineMiddleware(): string {
-  return `// Benchmark baseline: the same app with nothing in front of /mcp.
-${statsLayer("{}")}
-function passThrough(_req: unknown, _res: unknown, next: () => void) {
-  next();
-}
-
-export default [benchStats, passThrough];
-`;
-}
-
-/**
- * For \`--against\`: the experiment's middleware, kept in a module of its own, behind the same
- * counters layer as the baseline's pass-through.
- */
-export function againstFiles(experiment: string): Record<string, string> {
+export function behindStatsLayer(middleware: string): Record<string, string> {
   return {
-    "src/experiment.ts": experiment,
-    "src/middleware.ts": `import experiment from "./experiment";
+    "src/bench-middleware.ts": middleware,
+    "src/middleware.ts": `import middleware from "./bench-middleware";
 ${statsLayer("{}")}
-export default [benchStats, experiment];
+export default [benchStats, middleware];
 `,
   };
 }

@@ -20,8 +20,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../packages/authkit-emulator/dist/index.js";
 import { startExampleServer, type ExampleServer } from "../examples/workos-http/test/helpers/example-server.js";
-import { buildExampleCopy } from "../examples/workos-http/test/helpers/example-build.js";
-import { againstFiles, buildBenchApps, greetWithoutSession, inProcessFiles } from "./apps.js";
+import { buildExampleCopy, type ExampleBuild } from "../examples/workos-http/test/helpers/example-build.js";
+import { behindStatsLayer, buildBenchApps, greetWithoutSession, inProcessFiles } from "./apps.js";
 import { freePort } from "../e2e/helpers/free-port.js";
 import { buildRuntimeApp, startRuntimeServer, type App, type RuntimeBuild } from "./targets.js";
 import { runLoad, TokenRotation } from "./load.js";
@@ -122,20 +122,17 @@ async function main(): Promise<void> {
     runtime === "node" ? await buildBenchApps(wanted, { minify: true, buildRoot: path.join(benchDir, ".build", "processes") }) : new Map<string, never>();
   // The resource every authenticated process answers as, whatever port it listens on, so one sign-in serves them all.
   const publicURL = `http://127.0.0.1:${builds.get("default")?.port ?? (await freePort())}`;
-  const twin = against
-    ? buildExampleCopy({
-        buildDir: path.join(benchDir, ".build", "processes", "against"),
-        port: builds.get("default")!.port,
-        replace: { ...againstFiles(readFileSync(path.resolve(against), "utf8")), "src/tools/greet.ts": greetWithoutSession() },
-      })
-    : inProcess && runtime === "node"
-      ? buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", "in-process"), port: builds.get("default")!.port, replace: inProcessFiles() })
-      : undefined;
-  // The in-process build's second process, for the hits side when the two run together: a build of its own for its own port.
-  const twinForHits =
-    inProcess && together && runtime === "node"
-      ? buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", "in-process-hits"), port: builds.get("repeated")!.port, replace: inProcessFiles() })
-      : undefined;
+  // The experiments' builds, next to the main ones (each its own baked port): the --against
+  // experiment's, or --in-process's, twice when its two sides run together in two processes.
+  const nodeBuilds = new Map<string, ExampleBuild>(builds);
+  const buildBeside = (id: ProcessId, port: number, replace: Record<string, string>) =>
+    nodeBuilds.set(id, buildExampleCopy({ buildDir: path.join(benchDir, ".build", "processes", id), port, replace }));
+  if (against) {
+    buildBeside("against", builds.get("default")!.port, { ...behindStatsLayer(readFileSync(path.resolve(against), "utf8")), "src/tools/greet.ts": greetWithoutSession() });
+  } else if (inProcess && runtime === "node") {
+    buildBeside("in-process", builds.get("default")!.port, inProcessFiles());
+    if (together) buildBeside("in-process-hits", builds.get("repeated")!.port, inProcessFiles());
+  }
   // Workers and Next.js: one build per app (the port is chosen when `wrangler dev` or `next start` starts).
   const runtimeBuilds = new Map<ProcessId, RuntimeBuild>();
   if (runtime !== "node") {
@@ -158,8 +155,7 @@ async function main(): Promise<void> {
     const runtimeBuild = runtimeBuilds.get(id);
     if (runtimeBuild) return startRuntimeServer(runtimeBuild, emulator.url, publicURL, options.atPublicURL ? Number(new URL(publicURL).port) : undefined);
     const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
-    const build = id === "against" || id === "in-process" ? twin! : id === "in-process-hits" ? twinForHits! : builds.get(id)!;
-    const server = await startExampleServer(emulator.url, env, build);
+    const server = await startExampleServer(emulator.url, env, nodeBuilds.get(id)!);
     return { ...server, pids: [server.pid] };
   }
 
@@ -292,7 +288,7 @@ async function main(): Promise<void> {
           pair,
         );
         inProcessRuns.push({ pair, none: figures.get("none")!, hit: figures.get("hit")! });
-      } else if (twin) {
+      } else if (against) {
         const figures = await measureSides(
           [
             { key: "none", id: "no-auth", kind: "none" },
@@ -341,7 +337,7 @@ async function main(): Promise<void> {
   const flag = runtime === "node" ? "" : ` -- --runtime ${runtime}`;
   const markdown = inProcess
     ? renderInProcess(inProcessRuns, machine, loadAtStart)
-    : twin
+    : against
       ? renderTwin(twinPairs, machine, loadAtStart)
       : renderSets(setsRun, {
           level: "#",

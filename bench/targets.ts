@@ -67,36 +67,36 @@ export function buildRuntimeApp(runtime: Runtime, app: App): RuntimeBuild {
   return { runtime, dir };
 }
 
+/**
+ * A Worker module for the bench: \`setup\` defines \`worker\` from xmcp's generated one, and
+ * requests for {@link STATS_PATH} get \`stats\` (the provider's counters, or nothing in the
+ * baseline) before \`worker\` sees them, in both builds alike.
+ */
+function workerWithCounters(options: { setup: string; stats: string }): string {
+  return `import xmcpWorker from "../worker.js";
+${options.setup}
+
+// bench/targets.ts: the provider's counters, for the benchmark only.
+export default {
+  fetch: (request: Request, env: unknown, ctx: unknown) =>
+    new URL(request.url).pathname === ${JSON.stringify(STATS_PATH)} ? Response.json(${options.stats}) : worker.fetch(request, env, ctx),
+};
+`;
+}
+
 function workersFiles(app: App): Record<string, string | null> {
   if (app === "inProcess") throw new Error("bench: --in-process is built for Node and Next.js only");
   if (app === "noAuth") {
     return {
       "src/middleware.ts": "// Benchmark baseline: nothing in front of /mcp.\nexport default () => {};\n",
-      // The Worker xmcp generates, behind the same counters check as the authenticated build's (below).
-      "src/worker.ts": `// Benchmark baseline: the Worker xmcp generates, as it is.
-import xmcpWorker from "../worker.js";
-
-export default {
-  fetch: (request: Request, env: unknown, ctx: unknown) =>
-    new URL(request.url).pathname === ${JSON.stringify(STATS_PATH)} ? Response.json({}) : xmcpWorker.fetch(request, env, ctx),
-};
-`,
+      // Benchmark baseline: the Worker xmcp generates, as it is, behind the same counters check as the authenticated build's.
+      "src/worker.ts": workerWithCounters({ setup: "const worker = xmcpWorker;", stats: "{}" }),
       "src/auth.ts": null,
       "src/tools/greet.ts": greetWithoutSession(),
     };
   }
   return {
-    "src/worker.ts": `import xmcpWorker from "../worker.js";
-import { workos } from "./auth";
-
-const worker = workos.worker(xmcpWorker);
-
-// bench/targets.ts: the provider's counters, for the benchmark only.
-export default {
-  fetch: (request: Request, env: unknown, ctx: unknown) =>
-    new URL(request.url).pathname === ${JSON.stringify(STATS_PATH)} ? Response.json(workos.stats()) : worker.fetch(request, env, ctx),
-};
-`,
+    "src/worker.ts": workerWithCounters({ setup: 'import { workos } from "./auth";\n\nconst worker = workos.worker(xmcpWorker);', stats: "workos.stats()" }),
   };
 }
 
