@@ -49,6 +49,16 @@ export function describeDiscoveryAndSignIn(target: Target): void {
       expect(await auditEvents(emulator.url)).toHaveLength(auditEventsBefore);
     });
 
+    // Routers decode and fold paths before matching (Fastify decodes `/%6Dcp` to `/mcp`; Next.js
+    // tries the decoded path): whichever spellings a target routes to the endpoint, none is served
+    // without a token.
+    it.each(["/%6Dcp", "/%6dcp", "/m%63p", "/MCP", "/mcp/", "//mcp"])("never serves the MCP endpoint at %s without a token", async (path) => {
+      const res = await postInitialize(`${server.url}${path}`);
+      const body = await res.text();
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(body).not.toContain("serverInfo");
+    });
+
     it("refuses another scheme as a missing token", async () => {
       const res = await fetch(server.mcpURL, { method: "POST", headers: { authorization: "Basic YWxpY2U6c2VjcmV0" } });
       expect(res.status).toBe(401);

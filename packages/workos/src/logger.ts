@@ -11,13 +11,25 @@ export interface Logger {
 
 const noop = (): void => {};
 
-/** A logger supplied by the application must not be able to break request handling. */
-export function safely(log: () => void): void {
-  try {
-    log();
-  } catch {
-    // ignored on purpose
-  }
+/**
+ * `logger` with every method unable to throw. A logger supplied by the application must not be
+ * able to break request handling, and a throw inside a promise chain (a start-up fetch that
+ * failed, a shared cache store that went away) would become an unhandled rejection that ends the
+ * process. Applied once, when the configuration is resolved, so no call site can forget it.
+ */
+export function neverThrowing(logger: Logger): Logger {
+  const guarded =
+    (method: keyof Logger) =>
+    (message: string, meta?: Record<string, unknown>): void => {
+      try {
+        // Called on the logger itself: pino's and winston's methods need their `this`.
+        if (meta === undefined) logger[method](message);
+        else logger[method](message, meta);
+      } catch {
+        // ignored on purpose
+      }
+    };
+  return { debug: guarded("debug"), info: guarded("info"), warn: guarded("warn"), error: guarded("error") };
 }
 
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };

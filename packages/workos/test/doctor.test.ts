@@ -123,9 +123,28 @@ describe("doctor against the emulator", () => {
     ["authkitDomain", { authkitDomain: "http://acme.authkit.app" }],
     ["baseURL", { baseURL: "http://mcp.example.com" }],
     ["baseURL", { baseURL: "https://mcp.example.com/mcp" }],
+    ["apiURL", { apiURL: "api.workos.com" }],
   ] as const)("fails a malformed %s (%j)", async (option, change) => {
     const report = await runDoctor({ ...input, ...change });
     expect(statusOf(report, `options.${option}`)).toBe("fail");
+    expect(report.ok).toBe(false);
+  });
+
+  it("never sends the API key over plain http to another machine: an http apiURL off this machine fails and is not called", async () => {
+    const requested: { url: string; authorization: string | null }[] = [];
+    const report = await runDoctor(
+      { ...input, apiURL: "http://api.workos.test" },
+      {
+        fetch: (url, init) => {
+          requested.push({ url: String(url), authorization: new Headers(init?.headers).get("authorization") });
+          return fetch(url, init);
+        },
+      },
+    );
+    expect(report.checks.find((check) => check.id === "options.apiURL")).toMatchObject({ status: "fail", summary: expect.stringContaining("not https") });
+    expect(statusOf(report, "workos.apiKey")).toBe("skip");
+    expect(requested.filter((r) => r.url.startsWith("http://api.workos.test"))).toEqual([]);
+    expect(requested.some((r) => r.authorization?.includes(emulator.apiKey))).toBe(false);
     expect(report.ok).toBe(false);
   });
 

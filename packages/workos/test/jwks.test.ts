@@ -92,6 +92,17 @@ describe("JWKS handling", () => {
     expect((await res.json()).error_description).toBe("Token verification failed");
   });
 
+  it("does not take a forged token naming a shared kid for an outage: a key rotated in right after is still fetched and accepted", async () => {
+    const twin = await createSigningKey("key-1");
+    const { issuer, call } = await setup({ cache: { tokens: false } }, async (issuer) => void issuer.keys.push(twin));
+    const forged = await createSigningKey("key-1");
+    expect((await call(await issuer.token({}, { key: forged }))).status).toBe(401);
+    // Had the forged token started the outage back-off, the held set (no key-2) would answer 503 for 5 s.
+    const next = await createSigningKey("key-2");
+    issuer.keys.push(next);
+    expect((await call(await issuer.token({}, { key: next }))).status).toBe(200);
+  });
+
   it("answers 503, not a hang, when the JWKS is slower than the timeout", async () => {
     const { issuer, call } = await setup({ cache: { jwks: { timeoutMs: 200 } } }, async (issuer) => void (issuer.jwksMode = "slow"));
     const started = Date.now();

@@ -1,4 +1,8 @@
+import { once } from "node:events";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getSession } from "../src/index.js";
 import { baseConfig, RESOURCE, startApp, type TestApp } from "./helpers/app.js";
 import { createSigningKey, TestIssuer } from "./helpers/issuer.js";
 
@@ -18,6 +22,15 @@ afterAll(async () => {
 
 const call = (headers: Record<string, string> = {}, path = "/mcp") => fetch(`${app.url}${path}`, { method: "POST", headers });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** An origin on 127.0.0.1 where nothing listens: a server was there a moment ago. */
+async function closedPortURL(): Promise<string> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 describe("bearer middleware", () => {
   it("answers a request without credentials with a challenge pointing at the path-form metadata", async () => {
@@ -143,6 +156,51 @@ describe("bearer middleware", () => {
       expect((await fetch(`${fragile.url}/mcp`, { method: "POST", headers: bearer(await issuer.token()) })).status).toBe(200);
     } finally {
       await fragile.stop();
+    }
+  });
+
+  it("serves the discovery documents and stays up when AuthKit is unreachable and the logger's warn throws", async () => {
+    const closed = await closedPortURL();
+    const unhandled = vi.fn();
+    process.on("unhandledRejection", unhandled);
+    const explode = () => {
+      throw new Error("logger down");
+    };
+    const fragile = await startApp(baseConfig(closed, { logger: { debug: explode, info: explode, warn: explode, error: explode } }));
+    try {
+      const res = await fetch(`${fragile.url}/.well-known/oauth-authorization-server`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ issuer: closed, token_endpoint: `${closed}/oauth2/token` });
+      // The start-up fetches (keys, metadata) failed too; their warnings threw inside promise chains.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off("unhandledRejection", unhandled);
+      await fragile.stop();
+    }
+  });
+
+  it("keeps a cached session as it was verified, whatever a tool does to its scopes, lists and claims", async () => {
+    const attempts: [string, (session: ReturnType<typeof getSession>) => void][] = [
+      ["scopes", (session) => session.scopes.push("admin")],
+      ["claims.aud", (session) => (session.claims.aud as string[]).push("https://other.example/mcp")],
+      ["claims.roles", (session) => (session.claims.roles as string[]).push("admin")],
+      ["claims.act", (session) => ((session.claims.act as { sub: string }).sub = "user_01SOMEONEELSE")],
+    ];
+    const sessions = await startApp(baseConfig(issuer.url), (req, res) => {
+      const session = getSession();
+      if (req.query.mutate === undefined) return res.json({ session });
+      res.json({ mutated: attempts.flatMap(([name, mutate]) => { try { mutate(session); return [name]; } catch { return []; } }) });
+    });
+    try {
+      const token = await issuer.token({ aud: [RESOURCE], roles: ["member"], act: { sub: "user_01ADMIN" } });
+      const tried = await fetch(`${sessions.url}/mcp?mutate`, { method: "POST", headers: bearer(token) });
+      expect(await tried.json()).toEqual({ mutated: [] });
+      const { session } = await (await fetch(`${sessions.url}/mcp`, { method: "POST", headers: bearer(token) })).json();
+      expect(session.scopes).toEqual(["openid", "profile", "email"]);
+      expect(session.claims).toMatchObject({ aud: [RESOURCE], roles: ["member"], act: { sub: "user_01ADMIN" } });
+    } finally {
+      await sessions.stop();
     }
   });
 

@@ -202,6 +202,23 @@ describe("a store outage", () => {
   });
 });
 
+describe("a store outage with a logger that throws", () => {
+  it("still never fails a tool call: the warning's throw is the logger's problem, not the caller's", async () => {
+    const down = await RedisServer.start();
+    const explode = () => {
+      throw new Error("logger down");
+    };
+    try {
+      const a = await instance({ logger: { debug: explode, info: explode, warn: explode, error: explode }, cache: { store: down.storage(), storeTimeoutMs: 300 } });
+      await down.kill();
+      expect(await a.call(BOB)).toEqual({ ok: true, id: BOB });
+      expect(a.stats().sharedCache.errors).toBe(1);
+    } finally {
+      await down.stop();
+    }
+  });
+});
+
 describe("cache.store option", () => {
   const valid = { apiKey: "sk_test_1", clientId: "client_1", baseURL: "http://127.0.0.1:3001", authkitDomain: "http://127.0.0.1:4455" };
 

@@ -133,6 +133,16 @@ describe("createWebMiddleware (xmcp's Workers middleware)", () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toMatch(/workosCloudflare\(\)\.worker/);
   });
+
+  it("behind xmcp's own fetch handler still refuses a web page's Origin with 403, even with a valid token (DNS rebinding)", async () => {
+    const middleware = createWebMiddleware(createWorkOSAuth(baseConfig(issuer.url, { logger: silent })));
+    const setAuth = vi.fn();
+    const headers = { ...bearer(await tokenFor("user_01REBIND")), origin: "http://rebind.evil.example" };
+    const refused = await middleware(request("/mcp", { headers }), { setAuth });
+    expect(refused?.status).toBe(403);
+    expect(await refused?.json()).toMatchObject({ error_description: "Origin not allowed" });
+    expect(setAuth).not.toHaveBeenCalled();
+  });
 });
 
 describe("workosCloudflare", () => {
@@ -155,6 +165,16 @@ describe("workosNextjs", () => {
     expect((await handler(request("/mcp"))).status).toBe(401);
     const token = await tokenFor("user_01BARBARA");
     expect(await (await handler(request("/mcp", { headers: bearer(token) }))).json()).toEqual({ userId: "user_01BARBARA", auth: token });
+  });
+
+  it("protect() authenticates every request its route receives, whatever the path: another route folder, a percent-encoded spelling", async () => {
+    const workos = workosNextjs(baseConfig(issuer.url, { logger: silent }));
+    const handler = vi.fn(async () => Response.json({ userId: getSession().userId }));
+    const guarded = workos.protect(handler);
+    for (const path of ["/api/mcp", "/%6Dcp", "/"]) expect((await guarded(request(path))).status, path).toBe(401);
+    expect(handler).not.toHaveBeenCalled();
+    const res = await guarded(request("/api/mcp", { headers: bearer(await tokenFor("user_01ROUTE")) }));
+    expect(await res.json()).toEqual({ userId: "user_01ROUTE" });
   });
 
   it("discovery answers the .well-known routes and 404s anything else", async () => {

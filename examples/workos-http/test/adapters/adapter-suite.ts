@@ -45,6 +45,14 @@ export function describeAdapterApplication(adapterName: "express" | "fastify" | 
       expect(await res.json()).toEqual({ error: "invalid_token", error_description: "Missing or invalid bearer token" });
     });
 
+    // Fastify's router decodes `/%6Dcp` to `/mcp` and its options fold `//mcp` and `/mcp;x`: no
+    // spelling that reaches xmcp's handler may skip the guard.
+    it.each(["/%6Dcp", "/m%63p", "/MCP", "/mcp/", "//mcp", "/mcp;x=1"])("never serves the MCP endpoint at %s without a token", async (path) => {
+      const res = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(await res.text()).not.toContain('"tools"');
+    });
+
     it("refuses a browser origin a local server does not allow (DNS rebinding)", async () => {
       const res = await fetch(server.mcpURL, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/json" }, body: "{}" });
       expect(res.status).toBe(403);

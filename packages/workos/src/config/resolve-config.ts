@@ -1,4 +1,4 @@
-import { silentLogger } from "../logger.js";
+import { neverThrowing, silentLogger } from "../logger.js";
 import { assertSecureOrLoopback, isLoopbackHost, normalizeAuthkitDomain } from "./authkit-domain.js";
 import { defaults } from "./defaults.js";
 import { checkOptionNames } from "./option-names.js";
@@ -48,7 +48,7 @@ export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): Res
       "clockToleranceSeconds",
       defaults.clockToleranceSeconds,
     ),
-    logger: input.logger ?? silentLogger,
+    logger: input.logger ? neverThrowing(input.logger) : silentLogger,
     tokenCache:
       cache.tokens === false
         ? false

@@ -4,7 +4,7 @@ import type { WorkOSConfig } from "../config/types.js";
 import { WorkOSAuthError } from "../errors.js";
 import { errorResponse } from "../http/error-response.js";
 import { createOriginPolicy } from "../http/origin-policy.js";
-import { safely, type Logger } from "../logger.js";
+import type { Logger } from "../logger.js";
 import { ProviderMetrics, type ProviderStats } from "../metrics/provider-metrics.js";
 import { createAuthorizationServerMetadataSource } from "../metadata/authorization-server.js";
 import { protectedResourceMetadata } from "../metadata/protected-resource.js";
@@ -182,10 +182,10 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
       return success(await verify.authenticate(authorization ?? undefined));
     } catch (error) {
       if (error instanceof WorkOSAuthError) {
-        safely(() => logger.debug("[WorkOS] Request rejected", { code: error.code }));
+        logger.debug("[WorkOS] Request rejected", { code: error.code });
         return { ok: false, error };
       }
-      safely(() => logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) }));
+      logger.error("[WorkOS] Unexpected verification failure", { reason: String(error) });
       return { ok: false, error: new WorkOSAuthError("invalid_token", "Token verification failed", { cause: error }) };
     }
   }
@@ -212,12 +212,10 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     // A new instance (every serverless cold start) would otherwise make its first authenticated
     // request wait a round trip to AuthKit for the keys. Never fatal: the first request retries.
     keys.prefetch().catch((error: unknown) =>
-      safely(() =>
-        logger.warn("[WorkOS] AuthKit's signing keys could not be fetched at start-up; the first request will try again", {
-          url: keys.url.href,
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-      ),
+      logger.warn("[WorkOS] AuthKit's signing keys could not be fetched at start-up; the first request will try again", {
+        url: keys.url.href,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
     );
     void authorizationServer.prefetch();
     // On Workers the default audience stays as it is: set strictAudience there.
@@ -226,7 +224,7 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     }
   }
 
-  safely(() => logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource }));
+  logger.info("[WorkOS] AuthKit provider ready", { issuer: config.issuer, resource: config.resource });
 
   const steps: GuardSteps = {
     discovery,
@@ -236,7 +234,7 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     },
     refuseOrigin(origin: string | readonly string[] | null | undefined) {
       if (allowsOrigin(origin ?? undefined)) return undefined;
-      safely(() => logger.debug("[WorkOS] Request rejected", { code: "origin_not_allowed" }));
+      logger.debug("[WorkOS] Request rejected", { code: "origin_not_allowed" });
       return challenge(new WorkOSAuthError("origin_not_allowed", "Origin not allowed"));
     },
     authenticate,

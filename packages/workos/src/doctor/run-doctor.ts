@@ -42,9 +42,12 @@ export async function runDoctor(input: DoctorInput, runtime: Partial<DoctorRunti
     checks.push(skip("authkit.reachable", "AuthKit not checked: the AuthKit domain is not usable", "Fix authkitDomain first."));
   }
 
-  const apiKeyUsable = ok("options.apiKey");
+  // No request carries the key to an apiURL that failed its check (plain http off this machine).
+  const apiUsable = ok("options.apiURL");
+  const apiKeyUsable = apiUsable && ok("options.apiKey");
   if (apiKeyUsable) checks.push(await checkApiKeyAccepted(rt, { apiURL, apiKey: input.apiKey! }));
-  if (ok("options.clientId")) checks.push(await checkClientEnvironment(rt, apiURL, input.clientId!, authkitKids));
+  else if (!apiUsable) checks.push(skip("workos.apiKey", "API key not checked: apiURL is not usable", "Fix apiURL first."));
+  if (apiUsable && ok("options.clientId")) checks.push(await checkClientEnvironment(rt, apiURL, input.clientId!, authkitKids));
 
   const resource = ok("options.baseURL") && input.baseURL ? `${new URL(input.baseURL).origin}${input.mcpPath ?? defaults.mcpPath}` : undefined;
   if (resource && apiKeyUsable && ok("workos.apiKey")) {

@@ -50,7 +50,7 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
       const fail = (error: unknown) => next(error instanceof Error ? error : new Error(String(error)));
       actOnDecision(auth, {
         method: request.method,
-        pathname: pathnameOf(request.url),
+        pathname: routedPathname(auth, request),
         origin: request.headers.origin,
         accessControlRequestMethod: request.headers["access-control-request-method"],
         authorization: authorizationHeaders(request.raw.rawHeaders),
@@ -72,6 +72,18 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
     [Symbol.for("skip-override")]: true,
     [Symbol.for("fastify.display-name")]: "@xmcp-dev/workos",
   });
+}
+
+/**
+ * The path the guard decides on: the route Fastify matched when that route is `mcpPath` or below
+ * it, else the request's own path. Fastify's router (find-my-way) decodes percent-encoded
+ * characters before matching, and its options can fold duplicate slashes, `;` parameters and
+ * letter case, so `/%6Dcp` or `//mcp` can reach the `/mcp` route while their raw path is not
+ * `/mcp`; deciding on the raw path alone would let them through unauthenticated.
+ */
+function routedPathname(auth: WorkOSAuth, request: FastifyRequest): string {
+  const route = request.routeOptions.url;
+  return route !== undefined && auth.protects(route) ? route : pathnameOf(request.url);
 }
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {

@@ -27,13 +27,17 @@ export interface Session {
   claims: Readonly<JWTClaims>;
 }
 
-/** Builds the session once per verified token; the result is frozen because cached sessions are shared. */
+/**
+ * Builds the session once per verified token. Cached sessions are shared by every request with
+ * that token, and the cache re-checks `scopes` and `claims.aud` on each hit, so the session is
+ * frozen all the way down: a tool cannot grant the next request a scope or an audience.
+ */
 export function sessionFromClaims(claims: JWTClaims): Readonly<Session> {
   const session = {
     userId: claims.sub,
-    scopes: typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : [],
+    scopes: Object.freeze(typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : []) as string[],
     expiresAtSeconds: claims.exp,
-    claims: Object.freeze({ ...claims }),
+    claims: deepFreeze(structuredClone(claims)),
   } as Session;
   defineDate(session, "expiresAt", claims.exp);
   assignString(session, "sessionId", claims.sid);
@@ -62,6 +66,15 @@ function assignString(session: Session, key: StringKeys, value: unknown): void {
 
 function assignList(session: Session, key: ListKeys, value: unknown): void {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) session[key] = Object.freeze([...value]) as string[];
+}
+
+/** `value` (a JSON value: a token's claims) with every object and array in it frozen. */
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (typeof value === "object" && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** An enumerable getter, so a tool that mutates its `Date` cannot change what the next request reads. */

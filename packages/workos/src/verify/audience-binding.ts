@@ -1,4 +1,4 @@
-import { safely, type Logger } from "../logger.js";
+import type { Logger } from "../logger.js";
 
 export interface AudienceBinding {
   /** The `aud` values a token may carry right now. */
@@ -43,11 +43,9 @@ export function createAudienceBinding(options: {
     noteVerified(aud) {
       if (strict || warned || namesResource(aud)) return;
       warned = true;
-      safely(() =>
-        options.logger.warn(
-          "[WorkOS] Accepted a token whose aud is the environment client id, not this server's resource: every MCP server of this WorkOS environment accepts such a token. Add the resource as an MCP resource indicator (WorkOS Dashboard → Connect → Configuration) or set strictAudience: true.",
-          { resource: options.resource },
-        ),
+      options.logger.warn(
+        "[WorkOS] Accepted a token whose aud is the environment client id, not this server's resource: every MCP server of this WorkOS environment accepts such a token. Add the resource as an MCP resource indicator (WorkOS Dashboard → Connect → Configuration) or set strictAudience: true.",
+        { resource: options.resource },
       );
     },
     bind() {
@@ -85,18 +83,14 @@ export function detectAudienceBinding(options: {
         await new Promise((resolve) => setTimeout(resolve, detectionRetryMs).unref());
         return attempt(remaining - 1);
       }
-      safely(() =>
-        logger.warn("[WorkOS] Could not list the environment's MCP resource indicators; tokens whose aud is the client id stay accepted (set strictAudience to decide)", {
-          reason,
-        }),
-      );
+      logger.warn("[WorkOS] Could not list the environment's MCP resource indicators; tokens whose aud is the client id stay accepted (set strictAudience to decide)", { reason });
       return;
     }
     if (uris.some((uri) => options.resourceAudiences.includes(uri))) {
       options.binding.bind();
-      safely(() => logger.info("[WorkOS] This server's resource is an MCP resource indicator of the environment: tokens whose aud is the client id are refused", { resource }));
+      logger.info("[WorkOS] This server's resource is an MCP resource indicator of the environment: tokens whose aud is the client id are refused", { resource });
     } else {
-      safely(() => logger.debug("[WorkOS] This server's resource is not an MCP resource indicator of the environment: tokens whose aud is the client id stay accepted", { resource }));
+      logger.debug("[WorkOS] This server's resource is not an MCP resource indicator of the environment: tokens whose aud is the client id stay accepted", { resource });
     }
   };
   return attempt(detectionAttempts);

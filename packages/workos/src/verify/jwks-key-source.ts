@@ -183,8 +183,13 @@ async function verifiesWith(token: FlattenedJWSInput, key: CryptoKey): Promise<b
   }
 }
 
-/** A failure to obtain the key set, as opposed to a set that has no key for this token. */
+/**
+ * A failure to obtain the key set, as opposed to a set that has no key for this token. A token
+ * that no candidate of a shared `kid` verifies ({@link oneKey}) is the token's fault: counted as
+ * an outage, one forged token every few seconds would hold the set back from ever refreshing.
+ */
 function isUnavailable(error: unknown): boolean {
+  if (error instanceof WorkOSAuthError) return false;
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return false;
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return false;
   return true;

@@ -1,3 +1,4 @@
+import type { GuardRequest } from "../core/guard.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import type { WorkOSAuth } from "../core/workos-auth.js";
 import type { AuthInfo } from "../session/auth-info.js";
@@ -20,29 +21,50 @@ export type FetchGuard = (request: Request, next: GuardedHandler) => Promise<Res
  * export default { fetch: (request: Request) => guard(request, () => handle(request)) };
  */
 export function createFetchGuard(auth: WorkOSAuth): FetchGuard {
+  return guardRoutedBy(auth, (request) => new URL(request.url).pathname);
+}
+
+/**
+ * {@link createFetchGuard} deciding every request as one to `mcpPath`, for a guard that wraps the
+ * MCP handler itself (a Next.js route): whichever path the framework routed there (a route folder
+ * other than `mcpPath`, a percent-encoded spelling its router decodes) is authenticated, never
+ * let through because its raw path is not `mcpPath`.
+ */
+export function createHandlerGuard(auth: WorkOSAuth): FetchGuard {
+  return guardRoutedBy(auth, () => auth.mcpPath);
+}
+
+function guardRoutedBy(auth: WorkOSAuth, pathnameOf: (request: Request) => string): FetchGuard {
   return async function guard(request, next) {
     // The core's one order of checks (discovery, Origin, preflight, token), as Express and Fastify run it.
-    const decided = auth.decide({
-      method: request.method,
-      pathname: new URL(request.url).pathname,
-      origin: request.headers.get("origin"),
-      accessControlRequestMethod: request.headers.get("access-control-request-method"),
-      authorization: request.headers.get("authorization"),
-    });
+    const decided = auth.decide(guardRequestOf(request, pathnameOf(request)));
     // A cached token needs no I/O: no await, so the handler starts in this turn.
     const decision = decided instanceof Promise ? await decided : decided;
     if (decision.action === "pass") return next(undefined);
-    if (decision.action === "answer") return toResponse(readableCrossOrigin(decision.answer), request.method);
+    if (decision.action === "answer") return answerResponse(decision.answer, request.method);
     const { authenticated } = decision;
     return auth.runWithSession(authenticated, () => next(authenticated.authInfo));
   };
 }
 
+/** The parts of a Fetch API request the core's guard reads, with the path it is decided on. */
+export function guardRequestOf(request: Request, pathname: string): GuardRequest {
+  return {
+    method: request.method,
+    pathname,
+    origin: request.headers.get("origin"),
+    accessControlRequestMethod: request.headers.get("access-control-request-method"),
+    authorization: request.headers.get("authorization"),
+  };
+}
+
 /**
- * The challenge is answered here, before the application's own CORS handling (xmcp's Worker adds
- * its headers only to what it answers), so browser-based MCP clients could not read it. It is the
- * same for every caller and carries no credential, so any origin may read it.
+ * The answer as a `Response`, readable from any origin. The challenge is answered here, before the
+ * application's own CORS handling (xmcp's Worker adds its headers only to what it answers), so
+ * browser-based MCP clients could not read it otherwise. It is the same for every caller and
+ * carries no credential.
  */
-function readableCrossOrigin(answer: HttpAnswer): HttpAnswer {
-  return { ...answer, headers: { "access-control-allow-origin": "*", ...answer.headers } };
+export function answerResponse(answer: HttpAnswer, method: string): Response {
+  const readable: HttpAnswer = { ...answer, headers: { "access-control-allow-origin": "*", ...answer.headers } };
+  return toResponse(readable, method);
 }

@@ -2,7 +2,7 @@ import type { WorkOSConfig } from "../config/types.js";
 import { createWorkOSAuth } from "../core/workos-auth.js";
 import type { ProviderStats } from "../metrics/provider-metrics.js";
 import type { AuthInfo } from "../session/auth-info.js";
-import { createFetchGuard } from "./fetch-guard.js";
+import { createHandlerGuard } from "./fetch-guard.js";
 import { toResponse } from "./http-answer-response.js";
 
 type RouteHandler = (request: Request) => Promise<Response>;
@@ -36,7 +36,8 @@ export interface WorkOSNextjs {
  */
 export function workosNextjs(options: WorkOSConfig): WorkOSNextjs {
   const auth = createWorkOSAuth(options);
-  const guard = createFetchGuard(auth);
+  // `protect` wraps the MCP route itself: every request that reaches it is authenticated, whatever its path.
+  const guard = createHandlerGuard(auth);
   return {
     protect: (handler) => (request) =>
       guard(request, (authInfo) => {

@@ -1,7 +1,7 @@
 import type { WorkOSAuth } from "../core/workos-auth.js";
 import { toAuthInfo, type AuthInfo } from "../session/auth-info.js";
 import { currentRequestContext } from "../session/request-context.js";
-import { toResponse } from "./http-answer-response.js";
+import { answerResponse, guardRequestOf } from "./fetch-guard.js";
 
 /**
  * xmcp's `WebMiddleware` (exported by `xmcp/cloudflare`), declared here so the plugin's types do
@@ -19,8 +19,8 @@ export type WebMiddleware = (request: Request, context: WebMiddlewareContext) =>
  * so it cannot open the session itself: the Worker's fetch handler (`workosCloudflare().worker()`)
  * authenticates the request and runs all of xmcp inside the session, and the middleware hands
  * that caller to xmcp as `AuthInfo`. Deployed behind xmcp's own fetch handler instead, it still
- * verifies the token and answers the challenge, so the endpoint is never open; it warns once
- * that tools have no session there.
+ * checks the Origin and the token and answers the challenge, so the endpoint is never open; it
+ * warns once that tools have no session there.
  */
 export function createWebMiddleware(auth: WorkOSAuth): WebMiddleware {
   const resource = new URL(auth.resource);
@@ -35,23 +35,14 @@ export function createWebMiddleware(auth: WorkOSAuth): WebMiddleware {
 
     if (!warned) {
       warned = true;
-      safely(() =>
-        auth.logger.warn(
-          "[WorkOS] The MCP endpoint is served by xmcp's own fetch handler: tokens are verified, but the discovery documents are not served and getSession() has no session. Make wrangler's main the module that exports workosCloudflare().worker(xmcpWorker)",
-        ),
+      auth.logger.warn(
+        "[WorkOS] The MCP endpoint is served by xmcp's own fetch handler: tokens are verified, but the discovery documents are not served and getSession() has no session. Make wrangler's main the module that exports workosCloudflare().worker(xmcpWorker)",
       );
     }
-    const result = await auth.authenticate(request.headers.get("authorization"));
-    if (!result.ok) return toResponse(auth.challenge(result.error), request.method);
-    setAuth(result.authInfo);
+    // xmcp calls the middleware for the MCP endpoint only: the core's whole order of checks on
+    // mcpPath, the Origin check (DNS rebinding) included, not the token alone.
+    const decision = await auth.guard(guardRequestOf(request, auth.mcpPath));
+    if (decision.action === "answer") return answerResponse(decision.answer, request.method);
+    if (decision.action === "authenticated") setAuth(decision.authenticated.authInfo);
   };
-}
-
-/** A logger supplied by the application must not be able to break request handling. */
-function safely(log: () => void): void {
-  try {
-    log();
-  } catch {
-    // ignored on purpose
-  }
 }

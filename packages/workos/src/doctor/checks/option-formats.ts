@@ -4,10 +4,11 @@ import type { DoctorCheck, DoctorInput } from "../types.js";
 
 /**
  * The four required settings, one line each, in the words of `workosProvider()`'s own start-up
- * errors. The API key is described by its prefix only.
+ * errors, and `apiURL` when one is given. The API key is described by its prefix only.
  */
 export function checkOptionFormats(input: DoctorInput): DoctorCheck[] {
-  return [apiKeyFormat(input.apiKey), clientIdFormat(input.clientId), authkitDomainForm(input.authkitDomain), baseURLForm(input.baseURL)];
+  const required = [apiKeyFormat(input.apiKey), clientIdFormat(input.clientId), authkitDomainForm(input.authkitDomain), baseURLForm(input.baseURL)];
+  return input.apiURL === undefined ? required : [...required, apiURLForm(input.apiURL)];
 }
 
 function apiKeyFormat(apiKey: string | undefined): DoctorCheck {
@@ -44,6 +45,22 @@ function authkitDomainForm(domain: string | undefined): DoctorCheck {
   return issuer === domain.trim()
     ? pass(id, `authkitDomain ${issuer}`)
     : pass(id, `authkitDomain ${issuer} (written as "${domain}"; the plugin uses the origin form)`);
+}
+
+/**
+ * The API key travels in the requests to `apiURL`: the provider refuses plain http off this
+ * machine at start-up, and the doctor must not send the key there either.
+ */
+function apiURLForm(apiURL: string): DoctorCheck {
+  const id = "options.apiURL";
+  let url: URL;
+  try {
+    url = new URL(apiURL);
+  } catch {
+    return fail(id, `apiURL "${apiURL}" is not an absolute URL`, "Leave WORKOS_API_URL unset for the WorkOS API, or give an absolute URL such as http://127.0.0.1:4455 for the emulator.");
+  }
+  if (url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname))) return pass(id, `apiURL ${url.origin}`);
+  return fail(id, `apiURL ${url.origin} is not https: the API key would cross the network in clear`, "Use https, or plain http to localhost/127.0.0.1 only (the emulator).");
 }
 
 function baseURLForm(baseURL: string | undefined): DoctorCheck {

@@ -1,0 +1,79 @@
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFastifyPlugin, createWorkOSAuth, getSession } from "../src/fastify/index.js";
+import { baseConfig, RESOURCE } from "./helpers/app.js";
+import { TestIssuer } from "./helpers/issuer.js";
+
+// Fastify's router (find-my-way) decodes percent-encoded characters before it matches a route,
+// and its options fold duplicate slashes, `;` parameters and letter case. Every spelling it routes
+// to `/mcp` must meet the guard, not only the literal `/mcp`.
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+let issuer: TestIssuer;
+
+beforeAll(async () => {
+  issuer = await TestIssuer.start();
+});
+afterAll(async () => {
+  await issuer.stop();
+});
+
+/** A real Fastify server on port 0 with the plugin and a `/mcp` route that reports the session it sees. */
+async function serve(options: FastifyServerOptions): Promise<{ app: FastifyInstance; port: number }> {
+  const app = Fastify(options);
+  await app.register(createFastifyPlugin(createWorkOSAuth(baseConfig(issuer.url, { logger: silent }))));
+  app.post("/mcp", async () => ({ reached: true, userId: getSession().userId }));
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  return { app, port: (app.server.address() as AddressInfo).port };
+}
+
+/** A POST with the request target exactly as given (fetch would normalise some of them). */
+function post(port: number, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: target, headers: { "content-type": "application/json", ...headers } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end("{}");
+  });
+}
+
+const spellings = ["/mcp", "/%6Dcp", "/%6dcp", "/m%63p", "/%6D%63%70", "//mcp", "/mcp;x=1", "/MCP", "/Mcp"];
+
+describe.each([
+  ["Fastify's defaults", {}],
+  ["ignoreDuplicateSlashes, useSemicolonDelimiter, caseSensitive: false", { routerOptions: { ignoreDuplicateSlashes: true, useSemicolonDelimiter: true, caseSensitive: false } }],
+] as const)("createFastifyPlugin with %s", (_name, options) => {
+  let server: { app: FastifyInstance; port: number };
+  beforeAll(async () => {
+    server = await serve(options as FastifyServerOptions);
+  });
+  afterAll(async () => {
+    await server.app.close();
+  });
+
+  it("challenges every spelling of the MCP path that Fastify routes to /mcp, and never runs the route without a token", async () => {
+    let challenged = 0;
+    for (const target of spellings) {
+      const res = await post(server.port, target);
+      // Either Fastify does not route it (404) or the guard answers; the route itself never runs.
+      expect(res.body, target).not.toContain("reached");
+      expect([401, 404], target).toContain(res.status);
+      if (res.status === 401) challenged++;
+    }
+    // "/mcp" and its percent-encoded spellings always reach the route, so they must have been challenged.
+    expect(challenged).toBeGreaterThanOrEqual(5);
+  });
+
+  it("runs the route with the caller's session for a valid token sent to an encoded spelling", async () => {
+    const token = await issuer.token({ sub: "user_01ENCODED", aud: RESOURCE });
+    const res = await post(server.port, "/%6Dcp", { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ reached: true, userId: "user_01ENCODED" });
+  });
+});
