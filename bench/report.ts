@@ -269,14 +269,18 @@ function notes(run: BenchRun, rows: Map<string, Row>): string[] {
   return out;
 }
 
-/** Each measured target: the median over its runtime's sets, and whether it reached the target. */
-function verdicts(run: BenchRun): { sets: SetsRun; kind: "hit" | "miss"; ratio: number; target: number; control: number | undefined; met: boolean }[] {
+/**
+ * Each runtime's medians over its sets, one per kind of token it measured, with its target and
+ * whether it was reached (`met` is undefined for a kind without a target). The targets table and
+ * the chart both read this, so a bar and its row cannot disagree.
+ */
+function verdicts(run: BenchRun): { sets: SetsRun; kind: "hit" | "miss"; ratio: number; target: number | undefined; control: number | undefined; met: boolean | undefined }[] {
   return run.sets.flatMap((sets) => {
     const medians = setMedians(sets);
-    const target = targets[sets.runtime];
     return (["hit", "miss"] as const).flatMap((kind) => {
-      const minimum = target[kind];
-      return minimum === undefined ? [] : [{ sets, kind, ratio: medians[kind], target: minimum, control: medians.control, met: medians[kind] >= minimum }];
+      const ratio = medians[kind];
+      const target = targets[sets.runtime][kind];
+      return [{ sets, kind, ratio, target, control: medians.control, met: target === undefined ? undefined : ratio >= target }];
     });
   });
 }
@@ -293,9 +297,10 @@ function renderTargets(run: BenchRun): string[] {
     "",
     "| Runtime | Tokens | × no auth (median of sets) | control × no auth | Target | Verdict |",
     "|---|---|---:|---:|---:|---|",
-    ...verdicts(run).map(
-      (v) =>
-        `| ${runtimeTitles[v.sets.runtime]} | ${label[v.kind]} | **${f3(v.ratio)}** | ${v.control === undefined ? "n/a" : f3(v.control)} | ≥ ${v.target.toFixed(2)} | ${v.met ? "✅ met" : "❌ missed"} |`,
+    ...verdicts(run).flatMap((v) =>
+      v.target === undefined
+        ? []
+        : [`| ${runtimeTitles[v.sets.runtime]} | ${label[v.kind]} | **${f3(v.ratio)}** | ${v.control === undefined ? "n/a" : f3(v.control)} | ≥ ${v.target.toFixed(2)} | ${v.met ? "✅ met" : "❌ missed"} |`],
     ),
     "",
     ...run.sets.map((sets) =>
@@ -312,14 +317,21 @@ function renderTargets(run: BenchRun): string[] {
 /** Horizontal bars: each runtime's medians over its sets, relative to no auth, with the targets drawn as lines. */
 export function renderChart(run: BenchRun): string {
   const color = { met: "#2e7d32", missed: "#c62828", control: "#546e7a", none: "#78909c" };
+  const name = { hit: "repeated token", miss: "distinct tokens" };
+  const all = verdicts(run);
   const bars = run.sets.flatMap((sets) => {
-    const medians = setMedians(sets);
-    const target = targets[sets.runtime];
-    const bar = (name: string, value: number | undefined, minimum: number | undefined, control = false) =>
-      value === undefined
-        ? []
-        : [{ label: `${runtimeTitles[sets.runtime]}: ${name}`, value, text: value.toFixed(3), color: control ? color.control : minimum === undefined ? color.none : value >= minimum ? color.met : color.missed }];
-    return [...bar("repeated token", medians.hit, target.hit), ...bar("distinct tokens", medians.miss, target.miss), ...bar("no auth, control process", medians.control, undefined, true)];
+    const control = setMedians(sets).control;
+    return [
+      ...all
+        .filter((v) => v.sets === sets)
+        .map((v) => ({
+          label: `${runtimeTitles[sets.runtime]}: ${name[v.kind]}`,
+          value: v.ratio,
+          text: v.ratio.toFixed(3),
+          color: v.met === undefined ? color.none : v.met ? color.met : color.missed,
+        })),
+      ...(control === undefined ? [] : [{ label: `${runtimeTitles[sets.runtime]}: no auth, control process`, value: control, text: control.toFixed(3), color: color.control }]),
+    ];
   });
   const minimums = [...new Set(Object.values(targets).flatMap((t) => [t.hit, ...(t.miss === undefined ? [] : [t.miss])]))].sort();
   return renderBarChart({
