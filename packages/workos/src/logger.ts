@@ -23,13 +23,18 @@ export function neverThrowing(logger: Logger): Logger {
     (message: string, meta?: Record<string, unknown>): void => {
       try {
         // Called on the logger itself: pino's and winston's methods need their `this`.
-        if (meta === undefined) logger[method](message);
-        else logger[method](message, meta);
+        const written: unknown = meta === undefined ? logger[method](message) : logger[method](message, meta);
+        // An `async` method fits the `void` signature too: its rejection must not go unhandled.
+        if (isThenable(written)) written.then(undefined, noop);
       } catch {
         // ignored on purpose
       }
     };
   return { debug: guarded("debug"), info: guarded("info"), warn: guarded("warn"), error: guarded("error") };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };

@@ -143,6 +143,7 @@ describe("doctor against the emulator", () => {
     );
     expect(report.checks.find((check) => check.id === "options.apiURL")).toMatchObject({ status: "fail", summary: expect.stringContaining("not https") });
     expect(statusOf(report, "workos.apiKey")).toBe("skip");
+    expect(statusOf(report, "workos.clientId")).toBe("skip");
     expect(requested.filter((r) => r.url.startsWith("http://api.workos.test"))).toEqual([]);
     expect(requested.some((r) => r.authorization?.includes(emulator.apiKey))).toBe(false);
     expect(report.ok).toBe(false);

@@ -77,3 +77,22 @@ describe.each([
     expect(JSON.parse(res.body)).toEqual({ reached: true, userId: "user_01ENCODED" });
   });
 });
+
+describe("createFastifyPlugin and Fastify's encapsulation", () => {
+  it("guards the MCP route of an encapsulated plugin registered after it, as the README says to", async () => {
+    const app = Fastify();
+    await app.register(createFastifyPlugin(createWorkOSAuth(baseConfig(issuer.url, { logger: silent }))));
+    await app.register(async (child) => {
+      child.post("/mcp", async () => ({ reached: true, userId: getSession().userId }));
+    });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      expect((await post(port, "/mcp")).status).toBe(401);
+      const token = await issuer.token({ sub: "user_01CHILD", aud: RESOURCE });
+      expect(JSON.parse((await post(port, "/mcp", { authorization: `Bearer ${token}` })).body)).toEqual({ reached: true, userId: "user_01CHILD" });
+    } finally {
+      await app.close();
+    }
+  });
+});

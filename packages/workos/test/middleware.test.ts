@@ -159,13 +159,17 @@ describe("bearer middleware", () => {
     }
   });
 
-  it("serves the discovery documents and stays up when AuthKit is unreachable and the logger's warn throws", async () => {
+  it.each([
+    ["throws", () => {
+      throw new Error("logger down");
+    }],
+    ["is async and rejects", async () => {
+      throw new Error("logger down");
+    }],
+  ])("serves the discovery documents and stays up when AuthKit is unreachable and the logger %s", async (_how, explode) => {
     const closed = await closedPortURL();
     const unhandled = vi.fn();
     process.on("unhandledRejection", unhandled);
-    const explode = () => {
-      throw new Error("logger down");
-    };
     const fragile = await startApp(baseConfig(closed, { logger: { debug: explode, info: explode, warn: explode, error: explode } }));
     try {
       const res = await fetch(`${fragile.url}/.well-known/oauth-authorization-server`);
@@ -182,7 +186,7 @@ describe("bearer middleware", () => {
 
   it("keeps a cached session as it was verified, whatever a tool does to its scopes, lists and claims", async () => {
     const attempts: [string, (session: ReturnType<typeof getSession>) => void][] = [
-      ["scopes", (session) => session.scopes.push("admin")],
+      ["scopes", (session) => (session.scopes as string[]).push("admin")],
       ["claims.aud", (session) => (session.claims.aud as string[]).push("https://other.example/mcp")],
       ["claims.roles", (session) => (session.claims.roles as string[]).push("admin")],
       ["claims.act", (session) => ((session.claims.act as { sub: string }).sub = "user_01SOMEONEELSE")],

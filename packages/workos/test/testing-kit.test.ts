@@ -84,6 +84,18 @@ describe("withSession: tools without HTTP", () => {
     await expect(withSession({} as never, () => "ran")).rejects.toThrow(TypeError);
   });
 
+  it("says claims must be JSON values when one is not, and freezes a copy of nested claims, leaving the test's own objects alone", async () => {
+    await expect(withSession({ userId: ALICE, claims: { callback: () => {} } }, () => "ran")).rejects.toThrow(/claims must be JSON values/);
+    const groups = ["a", "b"];
+    const seen = await withSession({ userId: ALICE, claims: { groups, nested: { groups } } }, () => {
+      const { claims } = getSession();
+      return { frozen: Object.isFrozen(claims.groups) && Object.isFrozen((claims.nested as { groups: string[] }).groups), groups: claims.groups };
+    });
+    expect(seen).toEqual({ frozen: true, groups: ["a", "b"] });
+    groups.push("c"); // the test's array was copied, not frozen
+    expect(groups).toEqual(["a", "b", "c"]);
+  });
+
   it("refuses to load with NODE_ENV=production", () => {
     const built = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/testing.js");
     const run = spawnSync(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(built)})`], {

@@ -51,6 +51,15 @@ describe("createFetchGuard", () => {
     expect(next).not.toHaveBeenCalled();
   });
 
+  it("guards every spelling a router may route to /mcp (percent-escapes, doubled slashes, `;` parameters) and nothing that is not the endpoint", async () => {
+    const next = vi.fn(() => new Response("reached"));
+    for (const path of ["/%6Dcp", "/m%63p", "/%6D%63%70/x", "//mcp", "/mcp;x=1", "/%2Fmcp", "/MCP%2F"]) {
+      expect([path, (await guard()(request(path), next)).status]).toEqual([path, 401]);
+    }
+    expect(next).not.toHaveBeenCalled();
+    for (const path of ["/mcpx", "/%6Dcpx", "/health", "/m%ZZcp"]) expect(await (await guard()(request(path), next)).text(), path).toBe("reached");
+  });
+
   it("refuses a web page's Origin on the MCP path with 403 even with a valid token, and lets loopback pages and Origin-less clients through (MCP transport spec)", async () => {
     const token = await tokenFor("user_01ORIGIN");
     const next = vi.fn(whoSees);

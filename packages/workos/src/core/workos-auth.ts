@@ -25,6 +25,7 @@ import { SharedCache } from "../workos/shared-cache.js";
 import { createUserLoader } from "../workos/user-cache.js";
 import { createDiscoveryRoute } from "./discovery.js";
 import { guardRequest, type GuardDecision, type GuardRequest, type GuardSteps } from "./guard.js";
+import { routedSpellings } from "./request-target.js";
 import type { HttpAnswer } from "./http-answer.js";
 
 /** A verified request: the token, its session, and the MCP `AuthInfo` to hand to the MCP server. */
@@ -229,8 +230,11 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
   const steps: GuardSteps = {
     discovery,
     protects(pathname: string) {
-      const path = pathname.toLowerCase();
-      return path === mcpPath || path.startsWith(mcpPrefix);
+      // Every spelling a router may route to mcpPath (routedSpellings): `/%6Dcp`, `//mcp`, `/mcp;x`.
+      return routedSpellings(pathname).some((spelling) => {
+        const path = spelling.toLowerCase();
+        return path === mcpPath || path.startsWith(mcpPrefix);
+      });
     },
     refuseOrigin(origin: string | readonly string[] | null | undefined) {
       if (allowsOrigin(origin ?? undefined)) return undefined;

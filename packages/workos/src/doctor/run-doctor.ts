@@ -24,7 +24,8 @@ export async function runDoctor(input: DoctorInput, runtime: Partial<DoctorRunti
   const rt: DoctorRuntime = { ...defaultRuntime, ...runtime };
   const checks: DoctorCheck[] = checkOptionFormats(input);
   const ok = (id: string) => checks.find((check) => check.id === id)?.status !== "fail";
-  const apiURL = (input.apiURL ?? "https://api.workos.com").replace(/\/+$/, "");
+  // An empty apiURL is unset, as the provider reads it.
+  const apiURL = (input.apiURL || "https://api.workos.com").replace(/\/+$/, "");
   const tolerance = input.clockToleranceSeconds ?? defaults.clockToleranceSeconds;
 
   let issuer: string | undefined;
@@ -47,7 +48,8 @@ export async function runDoctor(input: DoctorInput, runtime: Partial<DoctorRunti
   const apiKeyUsable = apiUsable && ok("options.apiKey");
   if (apiKeyUsable) checks.push(await checkApiKeyAccepted(rt, { apiURL, apiKey: input.apiKey! }));
   else if (!apiUsable) checks.push(skip("workos.apiKey", "API key not checked: apiURL is not usable", "Fix apiURL first."));
-  if (apiUsable && ok("options.clientId")) checks.push(await checkClientEnvironment(rt, apiURL, input.clientId!, authkitKids));
+  if (!apiUsable) checks.push(skip("workos.clientId", "Client id not checked: apiURL is not usable", "Fix apiURL first."));
+  else if (ok("options.clientId")) checks.push(await checkClientEnvironment(rt, apiURL, input.clientId!, authkitKids));
 
   const resource = ok("options.baseURL") && input.baseURL ? `${new URL(input.baseURL).origin}${input.mcpPath ?? defaults.mcpPath}` : undefined;
   if (resource && apiKeyUsable && ok("workos.apiKey")) {

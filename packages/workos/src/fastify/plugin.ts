@@ -75,15 +75,16 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
 }
 
 /**
- * The path the guard decides on: the route Fastify matched when that route is `mcpPath` or below
- * it, else the request's own path. Fastify's router (find-my-way) decodes percent-encoded
- * characters before matching, and its options can fold duplicate slashes, `;` parameters and
- * letter case, so `/%6Dcp` or `//mcp` can reach the `/mcp` route while their raw path is not
- * `/mcp`; deciding on the raw path alone would let them through unauthenticated.
+ * The path the guard decides on: the request's own, or, when that is not protected, the route
+ * Fastify matched if that one is (the core's `protects` already covers the rewrites Fastify's
+ * router makes, `/%6Dcp`, `//mcp`, `/mcp;x`; the matched route covers router options it does not
+ * know). The raw path first: `request.routeOptions` builds an object on every read.
  */
 function routedPathname(auth: WorkOSAuth, request: FastifyRequest): string {
+  const raw = pathnameOf(request.url);
+  if (auth.protects(raw)) return raw;
   const route = request.routeOptions.url;
-  return route !== undefined && auth.protects(route) ? route : pathnameOf(request.url);
+  return route !== undefined && auth.protects(route) ? route : raw;
 }
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {

@@ -6,11 +6,11 @@ export interface Session {
   sessionId?: string;
   organizationId?: string;
   role?: string;
-  roles?: string[];
-  permissions?: string[];
-  entitlements?: string[];
-  featureFlags?: string[];
-  scopes: string[];
+  roles?: readonly string[];
+  permissions?: readonly string[];
+  entitlements?: readonly string[];
+  featureFlags?: readonly string[];
+  scopes: readonly string[];
   clientId?: string;
   /** The token's `jti`. */
   tokenId?: string;
@@ -35,7 +35,7 @@ export interface Session {
 export function sessionFromClaims(claims: JWTClaims): Readonly<Session> {
   const session = {
     userId: claims.sub,
-    scopes: Object.freeze(typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : []) as string[],
+    scopes: Object.freeze(typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : []),
     expiresAtSeconds: claims.exp,
     claims: deepFreeze(structuredClone(claims)),
   } as Session;
@@ -65,14 +65,15 @@ function assignString(session: Session, key: StringKeys, value: unknown): void {
 }
 
 function assignList(session: Session, key: ListKeys, value: unknown): void {
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) session[key] = Object.freeze([...value]) as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) session[key] = Object.freeze([...value]);
 }
 
 /** `value` (a JSON value: a token's claims) with every object and array in it frozen. */
 function deepFreeze<T>(value: T): Readonly<T> {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
+  // The object before its children, and a frozen one left alone: a cycle ends where it began.
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
 }

@@ -11,7 +11,7 @@ type SettableSessionFields = "organizationId" | "role" | "roles" | "permissions"
 export type TestSession = Pick<Session, "userId"> &
   Partial<Pick<Session, SettableSessionFields>> & {
     /** Default: `openid profile email`. */
-    scopes?: string[];
+    scopes?: readonly string[];
     /** Default: five minutes from now, AuthKit's access-token lifetime. */
     expiresAt?: Date;
     claims?: Record<string, unknown>;
@@ -49,5 +49,13 @@ export function sessionFromTestInput(input: TestSession, issuer: string): Readon
     ...(input.featureFlags === undefined ? {} : { feature_flags: input.featureFlags }),
     ...input.claims,
   };
-  return sessionFromClaims(claims as unknown as JWTClaims);
+  try {
+    return sessionFromClaims(claims as unknown as JWTClaims);
+  } catch (error) {
+    // sessionFromClaims copies the claims with structuredClone, as a token's JSON would be.
+    if (error instanceof DOMException && error.name === "DataCloneError") {
+      throw new TypeError("[WorkOS] withSession(): claims must be JSON values (strings, numbers, booleans, null, arrays and plain objects), as in a token", { cause: error });
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * `@xmcp-dev/workos/web`: runtimes built on the Fetch API (Cloudflare Workers under
- * `nodejs_compat`, Next.js route handlers). Nothing here imports Express or a Node-only module
- * other than `node:async_hooks`, which Workers provide under `nodejs_compat`.
+ * `nodejs_compat`, Next.js route handlers). Nothing here imports Express; of Node's modules it
+ * imports `async_hooks` and reaches `node:crypto` at run time through `process.getBuiltinModule`,
+ * both of which Workers provide under `nodejs_compat`.
  */
 export * from "../session/public-api.js";
 export { createFetchGuard, type FetchGuard, type GuardedHandler } from "./fetch-guard.js";

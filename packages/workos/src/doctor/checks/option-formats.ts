@@ -8,7 +8,8 @@ import type { DoctorCheck, DoctorInput } from "../types.js";
  */
 export function checkOptionFormats(input: DoctorInput): DoctorCheck[] {
   const required = [apiKeyFormat(input.apiKey), clientIdFormat(input.clientId), authkitDomainForm(input.authkitDomain), baseURLForm(input.baseURL)];
-  return input.apiURL === undefined ? required : [...required, apiURLForm(input.apiURL)];
+  // An empty apiURL is unset, as the provider reads it: the WorkOS API.
+  return input.apiURL ? [...required, apiURLForm(input.apiURL)] : required;
 }
 
 function apiKeyFormat(apiKey: string | undefined): DoctorCheck {
