@@ -43,7 +43,7 @@ function post(port: number, target: string, headers: Record<string, string> = {}
   });
 }
 
-const spellings = ["/mcp", "/%6Dcp", "/%6dcp", "/m%63p", "/%6D%63%70", "//mcp", "/mcp;x=1", "/MCP", "/Mcp"];
+const spellings = ["/mcp", "/%6Dcp", "/%6dcp", "/m%63p", "/%6D%63%70", "//mcp", "/mcp;x=1", "/mcp;/../x", "/MCP", "/Mcp"];
 
 describe.each([
   ["Fastify's defaults", {}],

@@ -127,7 +127,7 @@ describe("types", () => {
     expectTypeOf<web.Session["issuedAt"]>().toEqualTypeOf<Date | undefined>();
     expectTypeOf<web.Session["expiresAtSeconds"]>().toEqualTypeOf<number>();
     expectTypeOf<web.Session["issuedAtSeconds"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<web.Session["scopes"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<web.Session["scopes"]>().toEqualTypeOf<readonly string[]>();
     expectTypeOf<web.AuthInfo["expiresAt"]>().toEqualTypeOf<number | undefined>();
   });
 

@@ -53,7 +53,7 @@ describe("createFetchGuard", () => {
 
   it("guards every spelling a router may route to /mcp (percent-escapes, doubled slashes, `;` parameters) and nothing that is not the endpoint", async () => {
     const next = vi.fn(() => new Response("reached"));
-    for (const path of ["/%6Dcp", "/m%63p", "/%6D%63%70/x", "//mcp", "/mcp;x=1", "/%2Fmcp", "/MCP%2F"]) {
+    for (const path of ["/%6Dcp", "/m%63p", "/%6D%63%70/x", "//mcp", "/mcp;x=1", "/%2Fmcp", "/MCP%2F", "/%6Dcp/%ZZ"]) {
       expect([path, (await guard()(request(path), next)).status]).toEqual([path, 401]);
     }
     expect(next).not.toHaveBeenCalled();

@@ -1,54 +1,83 @@
 /**
  * The path a Node framework routes on, from the raw request target. A target in absolute form
  * (`POST http://host/mcp`, RFC 9112 §3.2.2) reaches Express's and Fastify's `/mcp` route too, so
- * it must reach the guard as `/mcp`.
+ * it must reach the guard as `/mcp`. The authority ends at the first `/`, `?`, `#` or `\`, as
+ * Node's `url.parse` (behind Express's `parseurl`) and Fastify's router read it, not as the WHATWG
+ * parser does: for `http:///mcp` WHATWG takes `mcp` for the host and `/` for the path, and it
+ * refuses `http://x:99999/mcp`, while both routers serve `/mcp`.
  *
  * @example
  * pathnameOf("/mcp?x=1") // "/mcp"
+ * pathnameOf("http:///mcp") // "/mcp"
  */
 export function pathnameOf(requestTarget: string): string {
   const path = requestTarget.split(/[?#]/, 1)[0]!;
   if (path.startsWith("/")) return path;
-  try {
-    return new URL(requestTarget).pathname;
-  } catch {
-    return path;
-  }
+  const authority = absoluteForm.exec(path);
+  return authority ? path.slice(authority[0].length) || "/" : path;
 }
+
+const absoluteForm = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i;
 
 /**
  * The spellings of `pathname` a router may match as another path, for deciding whether a request
- * reaches a protected endpoint: the path as given, and the path routers make of it. Routers differ:
- * Fastify's decodes percent-escapes before matching (`/%6Dcp` is `/mcp`) and, by option, folds
- * duplicate slashes and ends the path at `;`; the WHATWG URL parser (Fetch API runtimes) resolves
- * dot segments, `%2e` included. A guard that protects a path when either spelling is under it
- * protects at least the path as given, and every path these rewrites turn into it.
+ * reaches a protected endpoint: the path as given, and what routers make of it, since they
+ * differ. Node's `url.parse` (Express) trims whitespace at both ends; Fastify's router ends the
+ * path at `;` (an option), decodes percent-escapes (`/%6Dcp` is `/mcp`) and, by option, folds
+ * duplicate slashes; the WHATWG URL parser (Fetch API runtimes) drops tabs and newlines, reads
+ * `\` as `/` and resolves dot segments, `%2e` included. A guard that protects a path when any
+ * spelling is under it protects at least the path as given, and every path these readings turn
+ * into it.
  *
  * @example
- * routedSpellings("/%6Dcp;x") // ["/%6Dcp;x", "/mcp"]
+ * routedSpellings("/%6Dcp") // ["/%6Dcp", "/mcp"]
+ * routedSpellings("/mcp") // ["/mcp"]
  */
-export function routedSpellings(pathname: string): readonly [string] | readonly [string, string] {
-  // The fast path: nothing a router would rewrite, which is every request of a well-behaved client.
-  if (!needsCanonicalForm.test(pathname)) return [pathname];
-  // Slashes first, so that `//mcp` stays a path and is not read as a URL's host below.
-  let path = foldSlashes(pathname);
+export function routedSpellings(pathname: string): readonly string[] {
+  // The fast path: nothing any reading would change, which is every request of a well-behaved client.
+  if (!needsReading.test(pathname)) return [pathname];
+  const trimmed = pathname.replace(edgeWhitespace, "").replace(/[\t\n\r]/g, "");
+  // A router's reading: the path ends at `;`, then escapes are decoded and slashes folded.
+  const routed = foldSlashes(decodeEscapes(trimmed.split(";", 1)[0]!));
+  // WHATWG's: slashes first (so `//mcp` stays a path, not a URL's host), dot segments, escapes.
+  let resolved = foldSlashes(trimmed);
   try {
-    path = new URL(path, "http://path.invalid").pathname; // dot segments, as WHATWG resolves them
+    resolved = new URL(resolved, "http://path.invalid").pathname;
   } catch {
     // keep it as it is
   }
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // a malformed escape: routers refuse it or match it as written
-  }
-  path = foldSlashes(path).split(";", 1)[0]!;
-  return path === pathname ? [pathname] : [pathname, path];
+  resolved = foldSlashes(decodeEscapes(resolved)).split(";", 1)[0]!;
+  return [...new Set([pathname, routed, resolved])];
 }
 
-const needsCanonicalForm = /%|;|\/\/|\/\.|\\/;
+/**
+ * Anything outside the characters a plain path is made of, a doubled slash, a dot segment's
+ * start, or a path that does not start with `/`.
+ */
+const needsReading = /[^A-Za-z0-9\-._~!$&'()*+,=:@/]|\/\/|\/\.|^[^/]/;
+
+/** What `url.parse` trims from both ends of a URL: C0 controls and space, NBSP, the BOM. */
+const edgeWhitespace = /^[\u0000-\u0020\u00a0\ufeff]+|[\u0000-\u0020\u00a0\ufeff]+$/g;
 
 /** `\` read as `/` (as WHATWG does in http URLs), and runs of slashes as one. */
 function foldSlashes(path: string): string {
   return path.replace(/[\\/]+/g, "/");
+}
+
+/**
+ * Percent-escapes decoded; when the path holds a malformed one, every well-formed run still is,
+ * as lenient routers do, so `/%6Dcp/%ZZ` reads as `/mcp/%ZZ`.
+ */
+function decodeEscapes(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
 }
