@@ -2,9 +2,10 @@
 // after `npm run bench:processes -- --in-process --runtime nextjs` has built bench/.build/nextjs-*.
 // Next.js, no token on any request: per set three fresh `next start` processes, pinned to the server
 // core: the baseline build, the in-process build (the provider created at start-up, its modules and
-// routes loaded, but never on a no-token request's path) and the baseline again (the control), each
-// warmed up 20 s, then measured in 3 rounds of rotating order. What the provider costs a Next.js
-// process apart from the requests it guards. The start order is fixed (baseline, provider, control).
+// routes loaded, but never on a no-token request's path) and the baseline again (the control),
+// loaded together as bench/processes.ts loads a set: warmed up 60 s together, then measured
+// together 3 times (2 s unmeasured, 4 s measured), each compared on calls per second of its own
+// CPU time (all threads). What the provider costs a Next.js process apart from the requests it guards.
 import path from "node:path";
 import { startEmulator } from "../../packages/authkit-emulator/dist/index.js";
 import { startRuntimeServer } from "../targets.js";
@@ -26,19 +27,22 @@ for (let set = 0; set < sets; set++) {
     for (const pid of servers[k].pids) pin(pid);
   }
   const cpu: Record<string, number[]> = { a: [], b: [], c: [] };
+  const load = (k: string, seconds: number) => runLoad({ mcpURL: servers[k]!.mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: seconds });
+  const cpuOf = (k: string) => servers[k]!.pids.reduce((sum, pid) => {
+    const t = threadCpuMicros(pid)!;
+    return sum + t.main + t.others;
+  }, 0);
   try {
-    for (const k of keys) await runLoad({ mcpURL: servers[k]!.mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: 20 });
+    await Promise.all(keys.map((k) => load(k, 60)));
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 3; i++) {
-        const k = keys[(i + round + set) % 3]!;
-        const s = servers[k]!;
-        await runLoad({ mcpURL: s.mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: 2 });
-        const before = threadCpuMicros(s.pid)!;
-        const r = await runLoad({ mcpURL: s.mcpURL, tool: "greet", tokens: none, connections: 20, durationSeconds: 4 });
-        const after = threadCpuMicros(s.pid)!;
-        if (r.failures) throw new Error("failures");
-        cpu[k]!.push((after.main + after.others - before.main - before.others) / r.requests);
-      }
+      await Promise.all(keys.map((k) => load(k, 2)));
+      const before = keys.map(cpuOf);
+      const runs = await Promise.all(keys.map((k) => load(k, 4)));
+      const after = keys.map(cpuOf);
+      keys.forEach((k, i) => {
+        if (runs[i]!.failures) throw new Error("failures");
+        cpu[k]!.push((after[i]! - before[i]!) / runs[i]!.requests);
+      });
     }
   } finally {
     for (const k of keys) await servers[k]!.stop();
