@@ -66,7 +66,8 @@ export interface WorkOSAuth {
   authorizationServerMetadata(): Promise<OAuthAuthorizationServerMetadata>;
   /**
    * Whether a request to `pathname` needs a bearer token: `mcpPath` and everything below it,
-   * case-insensitively (Express routes `/MCP` to `/mcp`, so a guard must match the same way).
+   * case-insensitively (Express routes `/MCP` to `/mcp`, so a guard must match the same way),
+   * under every spelling a router reads as such (`/%6Dcp`, `//mcp`, `/mcp;x`: `routedSpellings`).
    */
   protects(pathname: string): boolean;
   /**
