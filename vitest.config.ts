@@ -9,7 +9,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "packages", include: ["packages/*/test/**/*.test.ts"] },
+        test: {
+          name: "packages",
+          include: ["packages/*/test/**/*.test.ts"],
+          // The public API's type tests (expectTypeOf) fail only under tsc: run it over the
+          // package's sources and tests, so a type regression fails `npm test` like any other.
+          typecheck: { enabled: true, include: ["packages/workos/test/public-api.test.ts"], tsconfig: "packages/workos/tsconfig.json" },
+        },
       },
       {
         extends: true,
