@@ -96,6 +96,9 @@ describe("readBearerToken", () => {
       expect(performance.now() - started).toBeLessThan(50);
     }
     expect(readBearerToken(`Bearer ${"a".repeat(16_384)}`)).toHaveLength(16_384);
+    // The bound is on the token's characters; its `=` padding does not count.
+    expect(readBearerToken(`Bearer ${"a".repeat(16_384)}==`)).toHaveLength(16_386);
+    expect(readBearerToken(`Bearer ${"a".repeat(16_385)}`)).toBeUndefined();
   });
 });
 

@@ -20,22 +20,20 @@ export function pathnameOf(requestTarget: string): string {
 const absoluteForm = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i;
 
 /**
- * The spellings of `pathname` a router may match as another path, for deciding whether a request
- * reaches a protected endpoint: the path as given, and what routers make of it, since they
- * differ. Node's `url.parse` (Express) trims whitespace at both ends; Fastify's router ends the
- * path at `;` (an option), decodes percent-escapes (`/%6Dcp` is `/mcp`) and, by option, folds
- * duplicate slashes; the WHATWG URL parser (Fetch API runtimes) drops tabs and newlines, reads
- * `\` as `/` and resolves dot segments, `%2e` included. A guard that protects a path when any
- * spelling is under it protects at least the path as given, and every path these readings turn
- * into it.
+ * The other spellings of `pathname` a router may match as another path, for deciding whether a
+ * request reaches a protected endpoint: what routers make of the path, since they differ. Node's
+ * `url.parse` (Express) trims whitespace at both ends; Fastify's router ends the path at `;` (an
+ * option), decodes percent-escapes (`/%6Dcp` is `/mcp`) and, by option, folds duplicate
+ * slashes; the WHATWG URL parser (Fetch API runtimes) drops tabs and newlines, reads `\` as `/`
+ * and resolves dot segments, `%2e` included. A guard that protects a path when it or any of
+ * these readings is under it protects every path these readings turn into it.
  *
  * @example
- * routedSpellings("/%6Dcp") // ["/%6Dcp", "/mcp"]
- * routedSpellings("/mcp") // ["/mcp"]
+ * otherReadings("/%6Dcp") // ["/mcp"]
+ * otherReadings("/mcp") // [] (the fast path: no allocation for a plain path)
  */
-export function routedSpellings(pathname: string): readonly string[] {
-  // The fast path: nothing any reading would change, which is every request of a well-behaved client.
-  if (!needsReading.test(pathname)) return [pathname];
+export function otherReadings(pathname: string): readonly string[] {
+  if (!needsReading.test(pathname)) return none;
   const trimmed = pathname.replace(edgeWhitespace, "").replace(/[\t\n\r]/g, "");
   // A router's reading: the path ends at `;`, then escapes are decoded and slashes folded.
   const routed = foldSlashes(decodeEscapes(trimmed.split(";", 1)[0]!));
@@ -47,8 +45,10 @@ export function routedSpellings(pathname: string): readonly string[] {
     // keep it as it is
   }
   resolved = foldSlashes(decodeEscapes(resolved)).split(";", 1)[0]!;
-  return [...new Set([pathname, routed, resolved])];
+  return [...new Set([routed, resolved])].filter((reading) => reading !== pathname);
 }
+
+const none: readonly string[] = Object.freeze([]);
 
 /**
  * Anything outside the characters a plain path is made of, a doubled slash, a dot segment's

@@ -25,7 +25,7 @@ import { SharedCache } from "../workos/shared-cache.js";
 import { createUserLoader } from "../workos/user-cache.js";
 import { createDiscoveryRoute } from "./discovery.js";
 import { guardRequest, type GuardDecision, type GuardRequest, type GuardSteps } from "./guard.js";
-import { routedSpellings } from "./request-target.js";
+import { otherReadings } from "./request-target.js";
 import type { HttpAnswer } from "./http-answer.js";
 
 /** A verified request: the token, its session, and the MCP `AuthInfo` to hand to the MCP server. */
@@ -67,7 +67,7 @@ export interface WorkOSAuth {
   /**
    * Whether a request to `pathname` needs a bearer token: `mcpPath` and everything below it,
    * case-insensitively (Express routes `/MCP` to `/mcp`, so a guard must match the same way),
-   * under every spelling a router reads as such (`/%6Dcp`, `//mcp`, `/mcp;x`: `routedSpellings`).
+   * under every spelling a router reads as such (`/%6Dcp`, `//mcp`, `/mcp;x`: `otherReadings`).
    */
   protects(pathname: string): boolean;
   /**
@@ -178,6 +178,10 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
   const allowsOrigin = createOriginPolicy(config);
   const mcpPath = config.mcpPath.toLowerCase();
   const mcpPrefix = mcpPath.endsWith("/") ? mcpPath : `${mcpPath}/`;
+  const isUnderMcpPath = (pathname: string) => {
+    const path = pathname.toLowerCase();
+    return path === mcpPath || path.startsWith(mcpPrefix);
+  };
 
   async function authenticate(authorization: string | readonly string[] | null | undefined): Promise<AuthResult> {
     try {
@@ -231,11 +235,8 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
   const steps: GuardSteps = {
     discovery,
     protects(pathname: string) {
-      // Every spelling a router may route to mcpPath (routedSpellings): `/%6Dcp`, `//mcp`, `/mcp;x`.
-      return routedSpellings(pathname).some((spelling) => {
-        const path = spelling.toLowerCase();
-        return path === mcpPath || path.startsWith(mcpPrefix);
-      });
+      // And every other spelling a router may route to mcpPath (otherReadings): `/%6Dcp`, `//mcp`, `/mcp;x`.
+      return isUnderMcpPath(pathname) || otherReadings(pathname).some(isUnderMcpPath);
     },
     refuseOrigin(origin: string | readonly string[] | null | undefined) {
       if (allowsOrigin(origin ?? undefined)) return undefined;
