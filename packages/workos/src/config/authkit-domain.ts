@@ -29,9 +29,13 @@ export function isLoopbackHost(hostname: string): boolean {
   return loopbackHosts.has(hostname) || hostname.endsWith(".localhost");
 }
 
+/** https anywhere, or plain http to this machine only: where a secret may travel. */
+export function isSecureOrLoopback(url: URL): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
+}
+
 export function assertSecureOrLoopback(url: URL, option: string, raw: string): void {
-  if (url.protocol === "https:") return;
-  if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
+  if (isSecureOrLoopback(url)) return;
   throw new TypeError(
     `[WorkOS] ${option} must use https (http is allowed only for localhost/127.0.0.1), got "${raw}"`,
   );

@@ -20,12 +20,13 @@ const defaultRuntime: DoctorRuntime = { fetch: (...args) => fetch(...args), now:
  * const report = await runDoctor({ apiKey, clientId, baseURL, authkitDomain });
  * if (!report.ok) process.exitCode = 1;
  */
-export async function runDoctor(input: DoctorInput, runtime: Partial<DoctorRuntime> = {}): Promise<DoctorReport> {
+export async function runDoctor(given: DoctorInput, runtime: Partial<DoctorRuntime> = {}): Promise<DoctorReport> {
+  // An empty apiURL is unset, as the provider reads it: the WorkOS API.
+  const input: DoctorInput = { ...given, apiURL: given.apiURL || undefined };
   const rt: DoctorRuntime = { ...defaultRuntime, ...runtime };
   const checks: DoctorCheck[] = checkOptionFormats(input);
   const ok = (id: string) => checks.find((check) => check.id === id)?.status !== "fail";
-  // An empty apiURL is unset, as the provider reads it.
-  const apiURL = (input.apiURL || "https://api.workos.com").replace(/\/+$/, "");
+  const apiURL = (input.apiURL ?? "https://api.workos.com").replace(/\/+$/, "");
   const tolerance = input.clockToleranceSeconds ?? defaults.clockToleranceSeconds;
 
   let issuer: string | undefined;

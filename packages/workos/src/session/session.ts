@@ -30,14 +30,16 @@ export interface Session {
 /**
  * Builds the session once per verified token. Cached sessions are shared by every request with
  * that token, and the cache re-checks `scopes` and `claims.aud` on each hit, so the session is
- * frozen all the way down: a tool cannot grant the next request a scope or an audience.
+ * frozen all the way down: a tool cannot grant the next request a scope or an audience. It takes
+ * `claims` over and freezes them where they are (a verified token's payload is a fresh object):
+ * a caller holding objects it still uses passes a copy.
  */
 export function sessionFromClaims(claims: JWTClaims): Readonly<Session> {
   const session = {
     userId: claims.sub,
     scopes: Object.freeze(typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : []),
     expiresAtSeconds: claims.exp,
-    claims: deepFreeze(structuredClone(claims)),
+    claims: deepFreeze(claims),
   } as Session;
   defineDate(session, "expiresAt", claims.exp);
   assignString(session, "sessionId", claims.sid);

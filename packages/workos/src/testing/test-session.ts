@@ -49,10 +49,17 @@ export function sessionFromTestInput(input: TestSession, issuer: string): Readon
     ...(input.featureFlags === undefined ? {} : { feature_flags: input.featureFlags }),
     ...input.claims,
   };
+  return sessionFromClaims(copyOfClaims(claims) as unknown as JWTClaims);
+}
+
+/**
+ * The claims as a token's JSON would carry them: a copy, since sessionFromClaims freezes what it
+ * is given and the test's own arrays and objects must stay as they were.
+ */
+function copyOfClaims(claims: Record<string, unknown>): Record<string, unknown> {
   try {
-    return sessionFromClaims(claims as unknown as JWTClaims);
+    return structuredClone(claims);
   } catch (error) {
-    // sessionFromClaims copies the claims with structuredClone, as a token's JSON would be.
     if (error instanceof DOMException && error.name === "DataCloneError") {
       throw new TypeError("[WorkOS] withSession(): claims must be JSON values (strings, numbers, booleans, null, arrays and plain objects), as in a token", { cause: error });
     }

@@ -1,4 +1,4 @@
-import { isLoopbackHost, normalizeAuthkitDomain } from "../../config/authkit-domain.js";
+import { isLoopbackHost, isSecureOrLoopback, normalizeAuthkitDomain } from "../../config/authkit-domain.js";
 import { fail, pass } from "../pass-fail.js";
 import type { DoctorCheck, DoctorInput } from "../types.js";
 
@@ -8,8 +8,7 @@ import type { DoctorCheck, DoctorInput } from "../types.js";
  */
 export function checkOptionFormats(input: DoctorInput): DoctorCheck[] {
   const required = [apiKeyFormat(input.apiKey), clientIdFormat(input.clientId), authkitDomainForm(input.authkitDomain), baseURLForm(input.baseURL)];
-  // An empty apiURL is unset, as the provider reads it: the WorkOS API.
-  return input.apiURL ? [...required, apiURLForm(input.apiURL)] : required;
+  return input.apiURL === undefined ? required : [...required, apiURLForm(input.apiURL)];
 }
 
 function apiKeyFormat(apiKey: string | undefined): DoctorCheck {
@@ -60,7 +59,7 @@ function apiURLForm(apiURL: string): DoctorCheck {
   } catch {
     return fail(id, `apiURL "${apiURL}" is not an absolute URL`, "Leave WORKOS_API_URL unset for the WorkOS API, or give an absolute URL such as http://127.0.0.1:4455 for the emulator.");
   }
-  if (url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname))) return pass(id, `apiURL ${url.origin}`);
+  if (isSecureOrLoopback(url)) return pass(id, `apiURL ${url.origin}`);
   return fail(id, `apiURL ${url.origin} is not https: the API key would cross the network in clear`, "Use https, or plain http to localhost/127.0.0.1 only (the emulator).");
 }
 
