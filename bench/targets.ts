@@ -28,7 +28,8 @@ export interface RuntimeBuild {
  * so a control twin shares its baseline's build) into `bench/.build/`. The baseline is the same
  * example with nothing in front of `/mcp`: xmcp's generated Worker as the Worker entry, or
  * `xmcpHandler` as the route, and `greet` without `getSession()`. The authenticated build is the
- * example as shipped plus a route answering the provider's `stats()` at {@link STATS_PATH}.
+ * example as shipped plus a route answering the provider's `stats()` at {@link STATS_PATH}; the
+ * baseline answers that path too (with nothing), so both run behind the same bench-only route.
  */
 export function buildRuntimeApp(runtime: Runtime, app: App): RuntimeBuild {
   const example = path.join(repoRoot, "examples", runtime === "workers" ? "workos-cloudflare" : "workos-nextjs");
@@ -101,16 +102,18 @@ function workersFiles(app: App): Record<string, string | null> {
 }
 
 function nextjsFiles(app: App): Record<string, string | null> {
+  // `%5F` names a URL segment that starts with `_` (a folder that starts with `_` is private in Next.js).
+  const statsRoute = path.join("app", ...STATS_PATH.split("/").filter(Boolean).map((segment) => segment.replace(/^_/, "%5F")), "route.ts");
   if (app === "noAuth") {
     return {
       "app/mcp/route.ts": '// Benchmark baseline: nothing in front of /mcp.\nexport { xmcpHandler as GET, xmcpHandler as POST } from "@xmcp/adapter";\n',
       "app/.well-known": null,
       "src/auth.ts": null,
       "src/tools/greet.ts": greetWithoutSession(),
+      // The same route table as the authenticated build's, the plugin's own routes aside.
+      [statsRoute]: "// bench/targets.ts: the baseline has no provider counters.\nexport const GET = () => Response.json({});\n",
     };
   }
-  // `%5F` names a URL segment that starts with `_` (a folder that starts with `_` is private in Next.js).
-  const statsRoute = path.join("app", ...STATS_PATH.split("/").filter(Boolean).map((segment) => segment.replace(/^_/, "%5F")), "route.ts");
   const inProcess = {
     // Requests without a token go to xmcp's handler directly, as in the baseline; the rest through the provider.
     "app/mcp/route.ts": `import { xmcpHandler } from "@xmcp/adapter";

@@ -95,4 +95,36 @@ describe("createFastifyPlugin and Fastify's encapsulation", () => {
       await app.close();
     }
   });
+
+  it("refuses to start when an encapsulated plugin registered before it adds the MCP route, which its hooks would never reach", async () => {
+    const app = Fastify();
+    await app.register(async (child) => {
+      child.route({ method: ["GET", "POST"], url: "/mcp", handler: async () => ({ reached: true }) });
+    });
+    await app.register(createFastifyPlugin(createWorkOSAuth(baseConfig(issuer.url, { logger: silent }))));
+    try {
+      await expect(app.listen({ host: "127.0.0.1", port: 0 })).rejects.toThrow(
+        "[WorkOS] POST, GET, HEAD /mcp was registered before the @xmcp-dev/workos Fastify plugin, in a plugin of its own, so the plugin's hooks never run for it: register createFastifyPlugin first",
+      );
+      expect(app.server.listening).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("starts with every method of the MCP route registered after it, in the root or in a plugin of its own (Fastify's automatic HEAD route too)", async () => {
+    const app = Fastify();
+    await app.register(createFastifyPlugin(createWorkOSAuth(baseConfig(issuer.url, { logger: silent }))));
+    app.get("/mcp", async () => ({ reached: true }));
+    await app.register(async (child) => {
+      child.route({ method: ["POST", "DELETE"], url: "/mcp", handler: async () => ({ reached: true }) });
+    });
+    try {
+      await app.listen({ host: "127.0.0.1", port: 0 });
+      const { port } = app.server.address() as AddressInfo;
+      expect((await post(port, "/mcp")).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -88,6 +88,19 @@ describe("createFetchGuard", () => {
     expect(await res.json()).toMatchObject({ userId: "user_01ADA", authInfo: { clientId: expect.any(String), scopes: expect.any(Array) } });
   });
 
+  it("on a cached token too, runs the handler inside the session and hands back a handler's throw as a rejection, never a synchronous throw", async () => {
+    const headers = bearer(await tokenFor("user_01CACHED"));
+    expect((await guard()(request("/mcp", { headers }), whoSees)).status).toBe(200); // verified, now cached
+    const hit = guard()(request("/mcp", { headers }), whoSees);
+    expect(hit).toBeInstanceOf(Promise);
+    expect(await (await hit).json()).toMatchObject({ userId: "user_01CACHED" });
+    const failing = guard()(request("/mcp", { headers }), () => {
+      throw new Error("handler failed");
+    });
+    expect(failing).toBeInstanceOf(Promise);
+    await expect(failing).rejects.toThrow("handler failed");
+  });
+
   it("keeps concurrent callers apart", async () => {
     const users = Array.from({ length: 50 }, (_, i) => `user_01CONCURRENT${String(i).padStart(3, "0")}`);
     const tokens = await Promise.all(users.map(tokenFor));

@@ -63,6 +63,24 @@ export function createFastifyPlugin(auth: WorkOSAuth): FastifyPluginCallback {
       auth.runWithSession(result, () => next());
     });
 
+    // A route that an encapsulated plugin registered before this one keeps the hooks of that
+    // moment, none of the above, and would serve mcpPath unguarded. The routes added after this
+    // plugin pass through `onRoute`; an mcpPath route that did not is refused at start-up.
+    const guarded = new Set<string>();
+    fastify.addHook("onRoute", (route) => {
+      if (route.url === auth.mcpPath) for (const method of [route.method].flat()) guarded.add(method);
+    });
+    fastify.addHook("onReady", function (this: FastifyInstance, ready) {
+      const unguarded = MCP_METHODS.filter((method) => !guarded.has(method) && this.hasRoute({ method, url: auth.mcpPath }));
+      ready(
+        unguarded.length === 0
+          ? undefined
+          : new Error(
+              `[WorkOS] ${unguarded.join(", ")} ${auth.mcpPath} was registered before the @xmcp-dev/workos Fastify plugin, in a plugin of its own, so the plugin's hooks never run for it: register createFastifyPlugin first`,
+            ),
+      );
+    });
+
     done();
   };
 
@@ -86,6 +104,9 @@ function routedPathname(auth: WorkOSAuth, request: FastifyRequest): string {
   const route = request.routeOptions.url;
   return route !== undefined && auth.protects(route) ? route : raw;
 }
+
+/** The methods an MCP endpoint answers (Streamable HTTP: POST, GET for the stream, DELETE to end a session), and the rest a route may add. */
+const MCP_METHODS = ["POST", "GET", "DELETE", "PUT", "PATCH", "OPTIONS", "HEAD"] as const;
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {
   for (const [name, value] of Object.entries(answer.headers)) {

@@ -1,4 +1,4 @@
-import type { GuardRequest } from "../core/guard.js";
+import type { GuardDecision, GuardRequest } from "../core/guard.js";
 import type { HttpAnswer } from "../core/http-answer.js";
 import type { WorkOSAuth } from "../core/workos-auth.js";
 import type { AuthInfo } from "../session/auth-info.js";
@@ -35,26 +35,38 @@ export function createHandlerGuard(auth: WorkOSAuth): FetchGuard {
 }
 
 function guardRoutedBy(auth: WorkOSAuth, pathnameOf: (request: Request) => string): FetchGuard {
-  return async function guard(request, next) {
-    // The core's one order of checks (discovery, Origin, preflight, token), as Express and Fastify run it.
-    const decided = auth.decide(guardRequestOf(request, pathnameOf(request)));
-    // A cached token needs no I/O: no await, so the handler starts in this turn.
-    const decision = decided instanceof Promise ? await decided : decided;
+  const act = (request: Request, next: GuardedHandler, decision: GuardDecision): Promise<Response> | Response => {
     if (decision.action === "pass") return next(undefined);
     if (decision.action === "answer") return answerResponse(decision.answer, request.method);
     const { authenticated } = decision;
     return auth.runWithSession(authenticated, () => next(authenticated.authInfo));
   };
+  return function guard(request, next) {
+    try {
+      // The core's one order of checks (discovery, Origin, preflight, token), as Express and Fastify run it.
+      const decided = auth.decide(guardRequestOf(request, pathnameOf(request)));
+      // A cached token needs no I/O, and the handler's own promise is returned as it is: no async
+      // wrapper re-resolving it, whose extra promises every enabled AsyncLocalStorage (Next.js
+      // runs several) would be propagated into.
+      if (decided instanceof Promise) return decided.then((decision) => act(request, next, decision));
+      return Promise.resolve(act(request, next, decided));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
 }
 
 /** The parts of a Fetch API request the core's guard reads, with the path it is decided on. */
 export function guardRequestOf(request: Request, pathname: string): GuardRequest {
+  // Read once: in a Next.js route handler `request` is a Proxy whose `headers` getter records
+  // dynamic usage on every read.
+  const { headers } = request;
   return {
     method: request.method,
     pathname,
-    origin: request.headers.get("origin"),
-    accessControlRequestMethod: request.headers.get("access-control-request-method"),
-    authorization: request.headers.get("authorization"),
+    origin: headers.get("origin"),
+    accessControlRequestMethod: headers.get("access-control-request-method"),
+    authorization: headers.get("authorization"),
   };
 }
 
