@@ -43,7 +43,7 @@ const { values: args } = parseArgs({
     settle: { type: "string", default: "2" },
     duration: { type: "string", default: "4" },
     connections: { type: "string", default: "20" },
-    // e.g. --node-options=--experimental-async-context-frame: NODE_OPTIONS for both builds' servers.
+    // e.g. --node-options=--experimental-async-context-frame: NODE_OPTIONS for every server of the run (xmcp's Node server, next start).
     "node-options": { type: "string", default: "" },
     // A middleware file: instead of the provider, pair the baseline with the example running it (no token sent).
     against: { type: "string", default: "" },
@@ -69,7 +69,8 @@ const inProcess = args["in-process"];
 const control = args.control;
 if (!(setRuntimes as string[]).includes(args.runtime)) throw new Error(`bench: --runtime takes ${setRuntimes.join(", ")}, not ${args.runtime}`);
 const runtime = args.runtime as SetsRun["runtime"];
-if (runtime !== "node" && (against || nodeOptions)) throw new Error("bench: --against and --node-options apply to the Node runtime only");
+if (runtime !== "node" && against) throw new Error("bench: --against applies to the Node runtime only");
+if (runtime === "workers" && nodeOptions) throw new Error("bench: --node-options applies to Node processes (xmcp's server, next start), not to workerd");
 if (runtime === "workers" && inProcess) throw new Error("bench: --in-process is built for Node and Next.js only");
 if (args.json && (against || inProcess)) throw new Error("bench: --json applies to the sets of the main mode only");
 if (control && (against || inProcess)) throw new Error("bench: --control applies to the sets of the main mode only");
@@ -153,7 +154,10 @@ async function main(): Promise<void> {
   /** A fresh server process of `id`'s build, answering as `publicURL`, with the pids that serve its requests. */
   async function startServer(id: ProcessId, options: { atPublicURL?: boolean } = {}): Promise<ExampleServer & { pids: number[] }> {
     const runtimeBuild = runtimeBuilds.get(id);
-    if (runtimeBuild) return startRuntimeServer(runtimeBuild, emulator.url, publicURL, options.atPublicURL ? Number(new URL(publicURL).port) : undefined);
+    if (runtimeBuild) {
+      const port = options.atPublicURL ? Number(new URL(publicURL).port) : undefined;
+      return startRuntimeServer(runtimeBuild, emulator.url, publicURL, { port, nodeOptions });
+    }
     const env = { BASE_URL: publicURL, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
     const server = await startExampleServer(emulator.url, env, nodeBuilds.get(id)!);
     return { ...server, pids: [server.pid] };
@@ -334,7 +338,8 @@ async function main(): Promise<void> {
     writeFileSync(args.json, `${JSON.stringify(setsRun, null, 2)}\n`);
     return;
   }
-  const flag = runtime === "node" ? "" : ` -- --runtime ${runtime}`;
+  const flags = [...(runtime === "node" ? [] : [`--runtime ${runtime}`]), ...(nodeOptions ? [`--node-options=${nodeOptions}`] : [])];
+  const flag = flags.length === 0 ? "" : ` -- ${flags.join(" ")}`;
   const markdown = inProcess
     ? renderInProcess(inProcessRuns, machine, loadAtStart)
     : against
@@ -348,7 +353,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(benchDir, "results"), { recursive: true });
   const name =
     runtime !== "node"
-      ? `processes${inProcess ? "-in-process" : ""}-${runtime}`
+      ? `processes${inProcess ? "-in-process" : ""}-${runtime}${nodeOptions ? "-node-options" : ""}`
       : inProcess
         ? `processes-in-process${nodeOptions ? "-node-options" : ""}`
         : against
