@@ -144,7 +144,7 @@ export const GET = () => Response.json(workos.stats());
  * or both workerd processes of `wrangler dev` (one answers wrangler's port and forwards to the
  * other, which runs the Worker). `pid` is the first of them. `port` defaults to a free one; pass
  * `baseURL`'s own to sign in through it (an MCP client discovers the resource at `baseURL`).
- * `nodeOptions`: `NODE_OPTIONS` for `next start` (workerd is not Node).
+ * `nodeOptions`: `NODE_OPTIONS` for `next start`; `bench:processes` refuses it for workerd, which is not Node.
  */
 export async function startRuntimeServer(
   build: RuntimeBuild,
@@ -153,7 +153,6 @@ export async function startRuntimeServer(
   settings: { port?: number; nodeOptions?: string } = {},
 ): Promise<ExampleServer & { pids: number[] }> {
   const port = settings.port ?? (await freePort());
-  if (build.runtime === "workers" && settings.nodeOptions) throw new Error("bench: NODE_OPTIONS does not reach workerd");
   const options = { cwd: build.dir, baseURL, nodeOptions: settings.nodeOptions };
   const server = build.runtime === "workers" ? await startWorker(emulatorURL, port, options) : await startNextApp(emulatorURL, port, options);
   const pids = build.runtime === "workers" ? workerdsOf(server.pid) : [server.pid];
