@@ -338,8 +338,9 @@ async function main(): Promise<void> {
     writeFileSync(args.json, `${JSON.stringify(setsRun, null, 2)}\n`);
     return;
   }
-  const flags = [...(runtime === "node" ? [] : [`--runtime ${runtime}`]), ...(nodeOptions ? [`--node-options=${nodeOptions}`] : [])];
-  const flag = flags.length === 0 ? "" : ` -- ${flags.join(" ")}`;
+  // The page names the command as it was given (--control, --sets, --in-turn and all), so it can be run again.
+  const given = process.argv.slice(2);
+  const flag = given.length === 0 ? "" : ` -- ${given.join(" ")}`;
   const markdown = inProcess
     ? renderInProcess(inProcessRuns, machine, loadAtStart)
     : against
