@@ -5,7 +5,7 @@ import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
 import { CIMD_FETCH_TIMEOUT_MS } from "../src/oauth/client-id-metadata-document.js";
 import { startLoopbackServer } from "./helpers/loopback-server.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
-import { authorizationUrl, discover, exchangeCode, postForm, refresh } from "./helpers/oauth-client.js";
+import { authorizationUrl, discover, discoverOpenId, exchangeCode, postForm, refresh } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:45001/oauth/callback";
@@ -55,7 +55,7 @@ describe("Client ID Metadata Document clients", () => {
     expect(signIn.html).toContain("CIMD Client");
     const callback = await signInWithPassword(new LoginUserAgent(emu.issuer), pkce.url, "bob@acme.test");
     const tokens = await exchangeCode(as, client, oauth.None(), callback, REDIRECT_URI, pkce);
-    const { payload } = await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(as.jwks_uri!)), { issuer: emu.issuer });
+    const { payload } = await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL((await discoverOpenId(emu.issuer)).jwks_uri!)), { issuer: emu.issuer });
     expect(payload.client_id).toBe(client.client_id);
     const refreshed = await refresh(as, client, oauth.None(), tokens.refresh_token!);
     expect(refreshed.access_token).toBeTypeOf("string");

@@ -4,7 +4,7 @@ import * as oauth from "oauth4webapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
 import { useOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
-import { authorizationUrl, discover, insecure, postForm, refresh, registerClient } from "./helpers/oauth-client.js";
+import { authorizationUrl, discover, discoverOpenId, insecure, postForm, refresh, registerClient } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:45003/callback";
@@ -53,7 +53,7 @@ describe("token endpoint semantics (AuthKit's token reference, via oauth4webapi)
     const nonce = oauth.generateRandomNonce();
     const tokens = await tokensFor({ scope: "openid profile email", nonce }, { expectedNonce: nonce });
     expect(tokens.token_type).toBe("bearer");
-    const { payload, protectedHeader } = await jwtVerify(tokens.id_token!, createRemoteJWKSet(new URL(ctx.as.jwks_uri!)), { issuer: emu.issuer, audience: ctx.client.client_id });
+    const { payload, protectedHeader } = await jwtVerify(tokens.id_token!, createRemoteJWKSet(new URL((await discoverOpenId(emu.issuer)).jwks_uri!)), { issuer: emu.issuer, audience: ctx.client.client_id });
     expect(protectedHeader.alg).toBe("RS256");
     const digest = createHash("sha256").update(tokens.access_token, "ascii").digest();
     expect(payload).toMatchObject({
@@ -119,7 +119,7 @@ describe("token endpoint semantics (AuthKit's token reference, via oauth4webapi)
   it("answers userinfo with sub and only the claims the token's scope releases", async () => {
     const userinfo = async (scope: string) => {
       const tokens = await tokensFor({ scope });
-      const response = await fetch(ctx.as.userinfo_endpoint!, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+      const response = await fetch((await discoverOpenId(emu.issuer)).userinfo_endpoint!, { headers: { authorization: `Bearer ${tokens.access_token}` } });
       return response.json();
     };
     expect(await userinfo("openid")).toEqual({ sub: "user_01BOB0000000000000000000" });

@@ -50,7 +50,7 @@ function readCredentials(req: Request): PresentedCredentials {
 }
 
 /**
- * Authenticates the client of a token, introspection or revocation request with the method it
+ * Authenticates the client of a token or introspection request with the method it
  * registered (RFC 7591 `token_endpoint_auth_method`): `none` sends only `client_id`,
  * `client_secret_post` adds the secret to the body, `client_secret_basic` uses HTTP Basic.
  *

@@ -10,7 +10,6 @@ import { oauthErrorHandler } from "./oauth-error-handler.js";
 import { createOAuthRuntime } from "./oauth-runtime.js";
 import { openCors } from "./open-cors.js";
 import { registerEndpoint, whenDynamicRegistrationEnabled } from "./register-endpoint.js";
-import { revocationEndpoint } from "./revocation-endpoint.js";
 import { tokenEndpoint } from "./token-endpoint.js";
 import { userinfoEndpoint } from "./userinfo-endpoint.js";
 
@@ -19,7 +18,8 @@ export { verifyAccessToken, type ActiveAccessToken } from "./verify-access-token
 
 /**
  * AuthKit's MCP OAuth surface and hosted login, mounted at the root of the emulator app:
- * well-known metadata, /oauth2/{authorize,token,register,jwks,userinfo,introspection,revoke},
+ * well-known metadata, /oauth2/{authorize,token,register,jwks,userinfo,introspection}
+ * (AuthKit documents no RFC 7009 revocation endpoint: a grant ends with its session),
  * /sso/jwks/:clientId, and the hosted login that `createLogin` builds (mounted at /login/...).
  *
  * @example
@@ -44,7 +44,6 @@ export function createOAuthRouter(ctx: EmulatorContext, createLogin: HostedLogin
   router.get("/oauth2/userinfo", userinfoEndpoint(runtime));
   router.post("/oauth2/userinfo", form, userinfoEndpoint(runtime));
   router.post("/oauth2/introspection", form, introspectionEndpoint(runtime));
-  router.post("/oauth2/revoke", form, revocationEndpoint(runtime));
 
   router.use(login.router);
   router.use(["/oauth2", "/.well-known", "/sso/jwks"], oauthErrorHandler(ctx.logger));

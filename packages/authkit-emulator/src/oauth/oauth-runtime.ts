@@ -4,14 +4,12 @@ import { ClientRegistry } from "./client-registry.js";
 
 /**
  * What the OAuth routes share, built once per router: the context plus the in-memory stores that
- * are deliberately not persisted (codes, revoked access-token ids).
+ * are deliberately not persisted (codes).
  */
 export interface OAuthRuntime {
   ctx: EmulatorContext;
   clients: ClientRegistry;
   codes: AuthorizationCodeStore;
-  /** jti → exp of access tokens revoked via RFC 7009; forgotten once they expire anyway. */
-  revokedAccessTokens: Map<string, number>;
 }
 
 export function createOAuthRuntime(ctx: EmulatorContext): OAuthRuntime {
@@ -20,6 +18,5 @@ export function createOAuthRuntime(ctx: EmulatorContext): OAuthRuntime {
     ctx,
     clients: new ClientRegistry(ctx),
     codes: new AuthorizationCodeStore(now),
-    revokedAccessTokens: new Map(),
   };
 }

@@ -28,7 +28,7 @@ export function findRefreshToken(ctx: EmulatorContext, token: string): RefreshTo
 /**
  * Ends a whole grant: deletes every refresh token of the family and revokes the session, which
  * makes the access tokens it carries inactive at introspection and userinfo. Used on refresh-token
- * reuse (OAuth 2.0 Security BCP, RFC 9700 §4.14.2), code replay (RFC 6749 §4.1.2) and revocation.
+ * reuse (OAuth 2.0 Security BCP, RFC 9700 §4.14.2) and code replay (RFC 6749 §4.1.2).
  */
 export function revokeGrant(ctx: EmulatorContext, grant: { family: string; sessionId: string }): void {
   removeRefreshTokenFamily(ctx, grant.family);

@@ -29,8 +29,8 @@ function localKeySet(runtime: OAuthRuntime): LocalKeySet {
 }
 
 /**
- * Verifies an access token against the published keys and checks it was not revoked since:
- * its session (refresh reuse, code replay, `revokeSession`) and its own `jti` (RFC 7009).
+ * Verifies an access token against the published keys and checks its session was not revoked
+ * since (refresh reuse, code replay, `revokeSession`).
  * Throws OAuthError("invalid_token") without saying which check failed.
  *
  * @example
@@ -51,8 +51,7 @@ export async function verifyAccessToken(runtime: OAuthRuntime, token: string): P
     throw error;
   }
   const session = typeof payload.sid === "string" ? findSession(ctx, payload.sid) : undefined;
-  const revokedJti = typeof payload.jti === "string" && runtime.revokedAccessTokens.has(payload.jti);
-  if (!session || session.revoked || revokedJti) throw new OAuthError("invalid_token", "The access token has been revoked.");
+  if (!session || session.revoked) throw new OAuthError("invalid_token", "The access token has been revoked.");
   return payload as ActiveAccessToken;
 }
 

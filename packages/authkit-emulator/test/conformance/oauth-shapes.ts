@@ -15,50 +15,48 @@ function optionalLiteral(value: string | boolean): Field {
 }
 
 /**
- * RFC 8414 §2 fields both discovery documents carry. `userinfo_endpoint` is OIDC Discovery §3,
- * registered for RFC 8414 documents by §7.1.2; introspection and revocation fields are RFC 8414 §2.
+ * The fields both of AuthKit's discovery documents carry (its metadata reference,
+ * reference/workos-connect/metadata/*): RFC 8414 §2 names, each documented as always sent.
  */
 const SHARED_METADATA: Shape = {
   issuer: required("string"),
   authorization_endpoint: required("string"),
   token_endpoint: required("string"),
+  introspection_endpoint: required("string"),
   response_types_supported: arrayOf("string"),
-  jwks_uri: optional("string"),
-  userinfo_endpoint: optional("string"),
-  introspection_endpoint: optional("string"),
-  revocation_endpoint: optional("string"),
-  scopes_supported: stringList(),
-  response_modes_supported: stringList(),
-  grant_types_supported: stringList(),
-  code_challenge_methods_supported: stringList(),
-  token_endpoint_auth_methods_supported: stringList(),
-  introspection_endpoint_auth_methods_supported: stringList(),
-  revocation_endpoint_auth_methods_supported: stringList(),
+  grant_types_supported: arrayOf("string"),
 };
 
 /**
- * RFC 8414 §2 and AuthKit's authorization server metadata reference: `registration_endpoint` is
- * "only returned if enabled for the environment", and `client_id_metadata_document_supported`
+ * AuthKit's authorization server metadata reference, exactly: no `jwks_uri`, `userinfo_endpoint`
+ * or revocation fields (RFC 8414 allows them; AuthKit does not send them, so a client that reads
+ * them here would break there). `registration_endpoint` is "only returned if enabled for the
+ * environment", and `client_id_metadata_document_supported`
  * (draft-ietf-oauth-client-id-metadata-document §4) is `true` or absent. Only this document
  * carries them.
  */
 export const AUTHORIZATION_SERVER_METADATA: Shape = {
   ...SHARED_METADATA,
+  code_challenge_methods_supported: arrayOf("string"),
+  scopes_supported: arrayOf("string"),
+  response_modes_supported: arrayOf("string"),
+  token_endpoint_auth_methods_supported: arrayOf("string"),
   registration_endpoint: optional("string"),
   client_id_metadata_document_supported: optionalLiteral(true),
 };
 
 /**
- * OpenID Connect Discovery 1.0 §3: `jwks_uri`, `subject_types_supported` and
- * `id_token_signing_alg_values_supported` are REQUIRED; `claims_supported` RECOMMENDED. AuthKit's
- * OpenID configuration names no registration endpoint and no CIMD flag.
+ * AuthKit's OpenID configuration reference, exactly: OpenID Connect Discovery 1.0 §3's REQUIRED
+ * `jwks_uri`, `subject_types_supported` and `id_token_signing_alg_values_supported`, and
+ * `userinfo_endpoint`; no registration endpoint, CIMD flag, PKCE methods, scopes or client
+ * authentication methods.
  */
 export const OPENID_CONFIGURATION: Shape = {
   ...SHARED_METADATA,
   jwks_uri: required("string"),
+  userinfo_endpoint: required("string"),
   subject_types_supported: arrayOf("string"),
   id_token_signing_alg_values_supported: arrayOf("string"),
-  claims_supported: stringList(),
 };
 
 /**

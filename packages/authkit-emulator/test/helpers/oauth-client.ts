@@ -8,6 +8,15 @@ export async function discover(issuer: string): Promise<oauth.AuthorizationServe
   return oauth.processDiscoveryResponse(url, await oauth.discoveryRequest(url, { algorithm: "oauth2", ...insecure }));
 }
 
+/**
+ * The OpenID configuration, where AuthKit (and so the emulator) names `jwks_uri` and
+ * `userinfo_endpoint`: its RFC 8414 document, which MCP clients read, carries neither.
+ */
+export async function discoverOpenId(issuer: string): Promise<oauth.AuthorizationServer> {
+  const url = new URL(issuer);
+  return oauth.processDiscoveryResponse(url, await oauth.discoveryRequest(url, { algorithm: "oidc", ...insecure }));
+}
+
 export async function registerClient(as: oauth.AuthorizationServer, metadata: Partial<oauth.Client> & { redirect_uris: string[] }): Promise<oauth.Client> {
   const response = await oauth.dynamicClientRegistrationRequest(as, metadata, insecure);
   return oauth.processDynamicClientRegistrationResponse(response) as Promise<oauth.Client>;

@@ -23,6 +23,15 @@ export function normalizeAuthkitDomain(value: string): string {
   return url.origin;
 }
 
+/**
+ * Where AuthKit publishes its signing keys, the URL its MCP guide hands to `createRemoteJWKSet`.
+ * Its RFC 8414 document names no `jwks_uri` (only its OpenID configuration does), so the
+ * provider and the doctor both take it from here, and the doctor checks the URL the provider uses.
+ */
+export function authkitJwksUrl(issuer: string): URL {
+  return new URL(`${issuer}/oauth2/jwks`);
+}
+
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,4 +1,5 @@
 import type { WorkOS } from "@workos-inc/node";
+import { authkitJwksUrl } from "../config/authkit-domain.js";
 import { resolveConfig } from "../config/resolve-config.js";
 import type { WorkOSConfig } from "../config/types.js";
 import { WorkOSAuthError } from "../errors.js";
@@ -138,7 +139,7 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
   const config = resolveConfig(options);
   const { logger } = config;
   const metrics = new ProviderMetrics();
-  const keys = createJwksKeySource(new URL(`${config.issuer}/oauth2/jwks`), config.jwks, metrics);
+  const keys = createJwksKeySource(authkitJwksUrl(config.issuer), config.jwks, metrics);
   const client = createWorkOSClient(config);
   registerClient(client);
   // The caches' own client: its fetch honours the API's 429s (gatedFetch); `client` stays the SDK as configured.

@@ -1,4 +1,4 @@
-import { normalizeAuthkitDomain } from "../config/authkit-domain.js";
+import { authkitJwksUrl, normalizeAuthkitDomain } from "../config/authkit-domain.js";
 import { defaults } from "../config/defaults.js";
 import { checkAuthorizationServer } from "./checks/authorization-server.js";
 import { checkJwks } from "./checks/jwks.js";
@@ -36,7 +36,7 @@ export async function runDoctor(given: DoctorInput, runtime: Partial<DoctorRunti
     const server = await checkAuthorizationServer(rt, issuer, tolerance);
     checks.push(...server.checks);
     if (server.metadata) {
-      const jwks = await checkJwks(rt, server.metadata.jwks_uri);
+      const jwks = await checkJwks(rt, authkitJwksUrl(issuer).href);
       checks.push(jwks.check);
       authkitKids = jwks.kids;
     }

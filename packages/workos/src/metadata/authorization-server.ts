@@ -72,16 +72,19 @@ export function createAuthorizationServerMetadataSource(options: {
   };
 }
 
-/** AuthKit's endpoint layout, used only until the real document has been fetched once. */
+/**
+ * AuthKit's document as its metadata reference lists it (no `jwks_uri`: AuthKit names that only in
+ * its OpenID configuration), used only until the real document has been fetched once.
+ */
 export function staticAuthKitMetadata(issuer: string): OAuthAuthorizationServerMetadata {
   return {
     issuer,
     authorization_endpoint: `${issuer}/oauth2/authorize`,
     token_endpoint: `${issuer}/oauth2/token`,
     registration_endpoint: `${issuer}/oauth2/register`,
-    jwks_uri: `${issuer}/oauth2/jwks`,
     introspection_endpoint: `${issuer}/oauth2/introspection`,
     response_types_supported: ["code"],
+    response_modes_supported: ["query"],
     grant_types_supported: ["authorization_code", "refresh_token"],
     code_challenge_methods_supported: ["S256"],
     // `none` first: MCP hosts register as public clients and authenticate with PKCE alone.

@@ -58,7 +58,6 @@ export class TestIssuer {
           authorization_endpoint: `${this.url}/oauth2/authorize`,
           token_endpoint: `${this.url}/oauth2/token`,
           registration_endpoint: `${this.url}/oauth2/register`,
-          jwks_uri: `${this.url}/oauth2/jwks`,
           response_types_supported: ["code"],
           code_challenge_methods_supported: ["S256"],
           client_id_metadata_document_supported: true,

@@ -5,7 +5,6 @@ import type { DoctorCheck, DoctorRuntime } from "../types.js";
 /** AuthKit's RFC 8414 document as far as the later checks need it. */
 export interface AuthKitMetadata {
   issuer: string;
-  jwks_uri: string;
   registration_endpoint?: string;
   client_id_metadata_document_supported?: boolean;
 }
@@ -54,7 +53,8 @@ export async function checkAuthorizationServer(
 function metadataProblems(document: Record<string, unknown>, issuer: string): string[] {
   const problems: string[] = [];
   if (document.issuer !== issuer) problems.push(`issuer is ${JSON.stringify(document.issuer)}, expected "${issuer}" (RFC 8414 §3.3)`);
-  for (const field of ["authorization_endpoint", "token_endpoint", "jwks_uri"]) {
+  // No `jwks_uri`: AuthKit's RFC 8414 document does not carry one (see `authkitJwksUrl`).
+  for (const field of ["authorization_endpoint", "token_endpoint"]) {
     if (typeof document[field] !== "string") problems.push(`${field} is missing`);
   }
   const responseTypes = document.response_types_supported;
