@@ -43,6 +43,27 @@ describe("configuration", () => {
     expect(() => workosProvider({ ...valid, ...override } as WorkOSConfig)).toThrow(message);
   });
 
+  it.each([
+    ["authkitDomain", { authkitDomain: "sk_test_a1B2c3D4e5F6g7H8" }],
+    ["authkitDomain", { authkitDomain: "https://sk_test_a1B2c3D4e5F6g7H8/" }],
+    ["baseURL", { baseURL: "https://sk_test_a1B2c3D4e5F6g7H8.example" }],
+    ["apiURL", { apiURL: "https://sk_test_a1B2c3D4e5F6g7H8.example" }],
+    ["apiHostname", { apiHostname: "sk_test_a1B2c3D4e5F6g7H8" }],
+  ])("refuses an API key pasted into %s without quoting it", (name, misplaced) => {
+    let message = "";
+    try {
+      resolveConfig({ ...valid, ...misplaced }, {});
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`[WorkOS] ${name} holds what looks like a WorkOS API key (sk_…)`);
+    expect(message).not.toContain("a1B2c3D4e5F6g7H8");
+  });
+
+  it("still accepts a setting with sk_ inside a word (desk_app)", () => {
+    expect(resolveConfig({ ...valid, baseURL: "https://desk_app12345.example.com" }, {}).baseURL).toBe("https://desk_app12345.example.com");
+  });
+
   it("publishes an http(s) docsURL", () => {
     expect(resolveConfig({ ...valid, docsURL: "https://docs.example.com/mcp" }, {}).docsURL).toBe("https://docs.example.com/mcp");
     expect(resolveConfig(valid, { WORKOS_DOCS_URL: "http://localhost:8080/docs" }).docsURL).toBe("http://localhost:8080/docs");

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@xmcp-dev/authkit-emulator";
 import { exportJWK, generateKeyPair } from "jose";
+import { formatReport } from "../src/doctor/format-report.js";
 import { runDoctor, type DoctorInput, type DoctorReport } from "../src/doctor/index.js";
 import { TestIssuer } from "./helpers/issuer.js";
 
@@ -105,6 +106,23 @@ describe("doctor against the emulator", () => {
     } finally {
       await other.stop();
     }
+  });
+
+  it.each([
+    ["clientId", (key: string) => ({ clientId: key }), "options.clientId"],
+    ["authkitDomain", (key: string) => ({ authkitDomain: key }), "options.authkitDomain"],
+    ["authkitDomain as a URL", (key: string) => ({ authkitDomain: `https://${key}` }), "options.authkitDomain"],
+    ["baseURL", (key: string) => ({ baseURL: `https://${key}.example` }), "options.baseURL"],
+    ["apiURL", (key: string) => ({ apiURL: `https://${key}.example` }), "options.apiURL"],
+  ])("fails the API key pasted into %s without printing it or sending anything to it", async (_name, misplaced, id) => {
+    const key = emulator.apiKey;
+    const requested: string[] = [];
+    const report = await runDoctor({ ...input, ...misplaced(key) }, { fetch: (url, init) => (requested.push(String(url)), fetch(url, init)) });
+    expect(statusOf(report, id)).toBe("fail");
+    expect(report.checks.find((check) => check.id === id)!.summary).toContain("sk_…");
+    expect(JSON.stringify(report)).not.toContain(key);
+    expect(formatReport(report)).not.toContain(key);
+    expect(requested.filter((url) => url.toLowerCase().includes(key.toLowerCase()))).toEqual([]);
   });
 
   it("accepts the AuthKit domain typed as an origin with a trailing slash and says so", async () => {

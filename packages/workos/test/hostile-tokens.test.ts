@@ -283,6 +283,10 @@ const cases: HostileCase[] = [
   bearer("typ application/at+jwt", "ok", () => signed({}, { typ: "application/at+jwt" })),
   bearer("typ Application/JWT", "ok", () => signed({}, { typ: "Application/JWT" })),
   bearer("an ID token (typ JWT with a nonce)", "failed", () => signed({ aud: "client_01ENV", nonce: "n-0S6_WzA2Mj" })),
+  // An ID token need not carry a nonce (OIDC Core §3.1.2.1): its `at_hash`/`c_hash`/`s_hash` give it away.
+  bearer("an ID token without a nonce (typ JWT, at_hash)", "failed", () => signed({ aud: "client_01ENV", azp: "client_01ENV", auth_time: 1, at_hash: "x7r5bBzTn5cTQ1TmwZ5uJw" })),
+  bearer("an ID token without a nonce (c_hash, hybrid flow)", "failed", () => signed({ aud: "client_01ENV", c_hash: "LDktKdoQak3Pk0cnXxCltA" })),
+  bearer("an ID token without a nonce (s_hash)", "failed", () => signed({ aud: "client_01ENV", s_hash: "LDktKdoQak3Pk0cnXxCltA" })),
   bearer("an ID token with typ id_token+jwt", "failed", () => signed({ nonce: "n-0S6_WzA2Mj" }, { typ: "id_token+jwt" })),
   bearer("a logout token (typ logout+jwt)", "failed", () =>
     signed({ events: { "http://schemas.openid.net/event/backchannel-logout": {} } }, { typ: "logout+jwt" }),

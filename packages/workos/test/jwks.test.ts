@@ -77,6 +77,26 @@ describe("JWKS handling", () => {
     }
   });
 
+  it("verifies a cached long-lived token again once the key set ages out, so a key withdrawn from the JWKS stops it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const { issuer, call } = await setup({ cache: { jwks: { cacheMaxAgeMs: 60_000, cooldownMs: 0 } } });
+      // A token signed by key-1 that claims to live a year: verified once, then a cache hit.
+      const longLived = await issuer.token({ exp: Math.floor(Date.now() / 1000) + 365 * 86_400 });
+      expect((await call(longLived)).status).toBe(200);
+      expect((await call(longLived)).status).toBe(200);
+      // AuthKit withdraws key-1 (say it leaked) and signs with key-2 from now on.
+      issuer.keys = [await createSigningKey("key-2")];
+      vi.setSystemTime(Date.now() + 61_000); // past the key set's cache age
+      expect((await call(await issuer.token({}, { key: issuer.keys[0] }))).status).toBe(200);
+      const res = await call(longLived);
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("holds a key set for hours by default", () => {
     expect(resolveConfig(baseConfig("https://acme.authkit.app"), {}).jwks.maxStaleMs).toBe(6 * 60 * 60_000);
   });

@@ -208,6 +208,26 @@ describe("bearer middleware", () => {
     }
   });
 
+  it("gives each request an AuthInfo.resource of its own: a tool that changes one changes no other caller's", async () => {
+    const tampering = await startApp(baseConfig(issuer.url), (req, res) => {
+      if (req.query.mutate !== undefined) req.auth!.resource!.pathname = "/hijacked";
+      res.json({ resource: req.auth!.resource!.href });
+    });
+    try {
+      const first = await issuer.token({ aud: RESOURCE });
+      const second = await issuer.token({ aud: RESOURCE, sub: "user_01OTHER" });
+      const tampered = await fetch(`${tampering.url}/mcp?mutate`, { method: "POST", headers: bearer(first) });
+      expect(await tampered.json()).toEqual({ resource: "http://127.0.0.1:3001/hijacked" });
+      // Another caller, and the same caller again (a token cache hit): both see the configured resource.
+      for (const token of [second, first]) {
+        const res = await fetch(`${tampering.url}/mcp`, { method: "POST", headers: bearer(token) });
+        expect(await res.json()).toEqual({ resource: RESOURCE });
+      }
+    } finally {
+      await tampering.stop();
+    }
+  });
+
   describe("OPTIONS", () => {
     let echo: TestApp;
     beforeAll(async () => {

@@ -1,3 +1,5 @@
+import { refuseApiKeyIn, shown } from "./secret-values.js";
+
 /**
  * Turns whatever a user pastes for the AuthKit domain into the issuer origin AuthKit puts in `iss`:
  * `acme.authkit.app`, `https://acme.authkit.app/` and `https://acme.authkit.app` all give
@@ -8,16 +10,17 @@
  * normalizeAuthkitDomain("acme.authkit.app") // "https://acme.authkit.app"
  */
 export function normalizeAuthkitDomain(value: string): string {
+  refuseApiKeyIn("authkitDomain", value, "the AuthKit domain (acme.authkit.app)");
   const trimmed = value.trim().replace(/\/+$/, "");
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new TypeError(`[WorkOS] authkitDomain must be a host such as acme.authkit.app or an https URL, got "${value}"`);
+    throw new TypeError(`[WorkOS] authkitDomain must be a host such as acme.authkit.app or an https URL, got ${shown(value)}`);
   }
   if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
-    throw new TypeError(`[WorkOS] authkitDomain must be a bare host or origin with no path, got "${value}"`);
+    throw new TypeError(`[WorkOS] authkitDomain must be a bare host or origin with no path, got ${shown(value)}`);
   }
   assertSecureOrLoopback(url, "authkitDomain", value);
   return url.origin;
@@ -46,6 +49,6 @@ export function isSecureOrLoopback(url: URL): boolean {
 export function assertSecureOrLoopback(url: URL, option: string, raw: string): void {
   if (isSecureOrLoopback(url)) return;
   throw new TypeError(
-    `[WorkOS] ${option} must use https (http is allowed only for localhost/127.0.0.1), got "${raw}"`,
+    `[WorkOS] ${option} must use https (http is allowed only for localhost/127.0.0.1), got ${shown(raw)}`,
   );
 }

@@ -2,6 +2,7 @@ import { neverThrowing, silentLogger } from "../logger.js";
 import { assertSecureOrLoopback, isLoopbackHost, normalizeAuthkitDomain } from "./authkit-domain.js";
 import { defaults } from "./defaults.js";
 import { checkOptionNames } from "./option-names.js";
+import { refuseApiKeyIn, shown } from "./secret-values.js";
 import type { ResolvedConfig, WorkOSConfig } from "./types.js";
 
 type Env = Record<string, string | undefined>;
@@ -106,15 +107,16 @@ function checkClientId(value: string): string {
 }
 
 function checkBaseURL(value: string): string {
+  refuseApiKeyIn("baseURL", value, "this server's public origin");
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new TypeError(`[WorkOS] baseURL must be an absolute URL such as https://mcp.example.com, got "${value}"`);
+    throw new TypeError(`[WorkOS] baseURL must be an absolute URL such as https://mcp.example.com, got ${shown(value)}`);
   }
   assertSecureOrLoopback(url, "baseURL", value);
   if (url.pathname !== "/" || url.search || url.hash) {
-    throw new TypeError(`[WorkOS] baseURL must be an origin with no path (set mcpPath for the endpoint), got "${value}"`);
+    throw new TypeError(`[WorkOS] baseURL must be an origin with no path (set mcpPath for the endpoint), got ${shown(value)}`);
   }
   return url.origin;
 }
@@ -123,7 +125,7 @@ function checkMcpPath(value: string): string {
   // Printable ASCII without quote or backslash: the path ends up inside a quoted-string of the
   // WWW-Authenticate header of every challenge (RFC 9110 §5.6.4).
   if (typeof value !== "string" || !value.startsWith("/") || /[?#\s"\\]|[^\x21-\x7e]/.test(value)) {
-    throw new TypeError(`[WorkOS] mcpPath must be a path starting with "/", such as /mcp, got "${String(value)}"`);
+    throw new TypeError(`[WorkOS] mcpPath must be a path starting with "/", such as /mcp, got ${shown(value)}`);
   }
   return value.length > 1 ? value.replace(/\/+$/, "") : value;
 }
@@ -138,7 +140,7 @@ function checkOptionalWebURL(value: string | undefined, name: string): string | 
     // reported below
   }
   if (url?.protocol !== "https:" && url?.protocol !== "http:") {
-    throw new TypeError(`[WorkOS] ${name} must be an absolute http(s) URL, got "${value}"`);
+    throw new TypeError(`[WorkOS] ${name} must be an absolute http(s) URL, got ${shown(value)}`);
   }
   return url.toString();
 }
@@ -159,7 +161,7 @@ function checkOrigins(value: string[] | undefined): string[] | undefined {
   return value.map((entry) => {
     const url = typeof entry === "string" && URL.canParse(entry) ? new URL(entry) : undefined;
     if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== entry.replace(/\/$/, "")) {
-      throw new TypeError(`[WorkOS] allowedOrigins entries must be origins such as https://app.example.com (no path), got "${String(entry)}"`);
+      throw new TypeError(`[WorkOS] allowedOrigins entries must be origins such as https://app.example.com (no path), got ${shown(entry)}`);
     }
     return url.origin;
   });
@@ -204,21 +206,23 @@ function checkApi(input: WorkOSConfig, env: Env): ResolvedConfig["api"] {
   const maxRetries = checkNumber(input.apiMaxRetries, "apiMaxRetries", defaults.apiMaxRetries);
   const apiURL = input.apiURL ?? (input.apiHostname === undefined ? env.WORKOS_API_URL : undefined);
   if (apiURL) {
+    refuseApiKeyIn("apiURL", apiURL, "the WorkOS API's URL");
     let url: URL;
     try {
       url = new URL(apiURL);
     } catch {
-      throw new TypeError(`[WorkOS] apiURL must be an absolute URL such as http://127.0.0.1:4455, got "${apiURL}"`);
+      throw new TypeError(`[WorkOS] apiURL must be an absolute URL such as http://127.0.0.1:4455, got ${shown(apiURL)}`);
     }
     assertSecureOrLoopback(url, "apiURL", apiURL);
     const https = url.protocol === "https:";
     return { hostname: url.hostname, port: url.port ? Number(url.port) : https ? 443 : 80, https, maxRetries };
   }
+  if (input.apiHostname !== undefined) refuseApiKeyIn("apiHostname", input.apiHostname, "the WorkOS API's host name");
   if (input.apiPort !== undefined) checkNumber(input.apiPort, "apiPort", 0, 1);
   const https = input.apiHttps ?? true;
   // The API key travels in every request: plain http only to this machine (the emulator).
   if (!https && !isLoopbackHost(input.apiHostname ?? "api.workos.com")) {
-    throw new TypeError(`[WorkOS] apiHttps: false is allowed only for localhost/127.0.0.1, got apiHostname "${input.apiHostname ?? ""}"`);
+    throw new TypeError(`[WorkOS] apiHttps: false is allowed only for localhost/127.0.0.1, got apiHostname ${shown(input.apiHostname ?? "")}`);
   }
   return { hostname: input.apiHostname, port: input.apiPort, https, maxRetries };
 }

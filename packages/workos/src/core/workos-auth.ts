@@ -165,7 +165,6 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
   };
   const audience = createAudienceBinding({ ...config, logger });
   const verify = createAuthenticator(config, { keys, metrics, audience, verifier: runtime.verifier ?? webCryptoJwtVerifier });
-  const resourceURL = new URL(config.resource);
 
   const protectedResource = protectedResourceMetadata(config);
   const authorizationServer = createAuthorizationServerMetadataSource({
@@ -198,7 +197,7 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
   }
 
   function success({ token, session }: { token: string; session: Readonly<Session> }): AuthSuccess {
-    return { ok: true, token, session, authInfo: toAuthInfo(token, session, resourceURL) };
+    return { ok: true, token, session, authInfo: toAuthInfo(token, session, config.resource) };
   }
 
   function challenge(error: WorkOSAuthError): HttpAnswer {

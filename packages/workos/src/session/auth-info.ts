@@ -15,13 +15,18 @@ export interface AuthInfo {
   extra?: Record<string, unknown>;
 }
 
-export function toAuthInfo(token: string, session: Readonly<Session>, resource: URL): AuthInfo {
+/**
+ * A new `AuthInfo`, with a `URL` of its own, for each request: a `URL` cannot be frozen, and one
+ * shared by every request would let a tool that sets its `pathname` change the resource every
+ * later caller's handlers (and the MCP SDK's audience check and scope challenges) see.
+ */
+export function toAuthInfo(token: string, session: Readonly<Session>, resource: string): AuthInfo {
   return {
     token,
     clientId: session.clientId ?? "",
     scopes: [...session.scopes],
     expiresAt: session.expiresAtSeconds,
-    resource,
+    resource: new URL(resource),
     extra: {
       userId: session.userId,
       sessionId: session.sessionId,

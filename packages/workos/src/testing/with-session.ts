@@ -39,7 +39,7 @@ export async function withSession<T>(session: TestSession | string, fn: () => T 
   }
   const built = sessionFromTestInput(session, auth?.issuer ?? "https://authkit.test.invalid");
   if (auth) {
-    return auth.runWithSession({ ok: true, token: "", session: built, authInfo: toAuthInfo("", built, new URL(auth.resource)) }, fn);
+    return auth.runWithSession({ ok: true, token: "", session: built, authInfo: toAuthInfo("", built, auth.resource) }, fn);
   }
   return runWithRequestContext({ session: built, token: "", client: unavailableClient(), users: unavailable, memberships: unavailable }, fn);
 }

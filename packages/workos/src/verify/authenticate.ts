@@ -69,7 +69,10 @@ export function createAuthenticator(
       metrics.verification();
       session = sessionFromClaims(await verifyAccessToken(token, { ...verifyOptions, audiences: audience.accepted() }));
       audience.noteVerified(session.claims.aud);
-      cache?.set(key, session, session.expiresAtSeconds * 1000);
+      // Kept until `exp`, but never longer than the key set is trusted without a refetch: a hit
+      // consults no key, so a token signed by a key AuthKit has since withdrawn (the issuer's only
+      // way to revoke one, RFC 8725 §3.1) must come back to verification against a fresh set.
+      cache?.set(key, session, Math.min(session.expiresAtSeconds * 1000, Date.now() + config.jwks.cacheMaxAgeMs));
     }
 
     if (!hasRequiredScopes(session)) {

@@ -18,7 +18,8 @@ const sha256 = (nodeCrypto.hash as typeof nodeCrypto.hash | undefined)
 /**
  * Verified tokens by SHA-256 of the token, so a client repeating its token (every MCP request
  * does) costs a hash and a map lookup instead of an RSA verification. The token itself is not
- * kept. Entries leave at the token's `exp` or when the map is full, least recently used first.
+ * kept. Entries leave at the time their writer gives (the token's `exp`, sooner for a long-lived
+ * token) or when the map is full, least recently used first.
  */
 export class VerifiedTokenCache<T> {
   readonly #entries = new Map<string, { value: T; expiresAtMs: number }>();

@@ -23,13 +23,12 @@ export type WebMiddleware = (request: Request, context: WebMiddlewareContext) =>
  * warns once that tools have no session there.
  */
 export function createWebMiddleware(auth: WorkOSAuth): WebMiddleware {
-  const resource = new URL(auth.resource);
   let warned = false;
 
   return async (request, { setAuth }) => {
     const context = currentRequestContext();
     if (context) {
-      setAuth(toAuthInfo(context.token, context.session, resource));
+      setAuth(toAuthInfo(context.token, context.session, auth.resource));
       return;
     }
 

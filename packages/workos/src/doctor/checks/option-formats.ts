@@ -1,10 +1,12 @@
 import { isLoopbackHost, isSecureOrLoopback, normalizeAuthkitDomain } from "../../config/authkit-domain.js";
+import { containsApiKey, refuseApiKeyIn, shown } from "../../config/secret-values.js";
 import { fail, pass } from "../pass-fail.js";
 import type { DoctorCheck, DoctorInput } from "../types.js";
 
 /**
  * The four required settings, one line each, in the words of `workosProvider()`'s own start-up
- * errors, and `apiURL` when one is given. The API key is described by its prefix only.
+ * errors, and `apiURL` when one is given. The API key is described by its prefix only, and a
+ * setting that holds it fails without being quoted: later checks then send nothing to it.
  */
 export function checkOptionFormats(input: DoctorInput): DoctorCheck[] {
   const required = [apiKeyFormat(input.apiKey), clientIdFormat(input.clientId), authkitDomainForm(input.authkitDomain), baseURLForm(input.baseURL)];
@@ -25,8 +27,9 @@ function apiKeyFormat(apiKey: string | undefined): DoctorCheck {
 function clientIdFormat(clientId: string | undefined): DoctorCheck {
   const id = "options.clientId";
   if (!clientId) return fail(id, "clientId is not set", "Set WORKOS_CLIENT_ID (WorkOS Dashboard → API Keys → Client ID).");
+  if (containsApiKey(clientId)) return fail(id, "clientId holds what looks like the API key (sk_…), not the client id", "Put the key in WORKOS_API_KEY only, and the Client ID (client_…) from WorkOS Dashboard → API Keys in WORKOS_CLIENT_ID.");
   if (!clientId.startsWith("client_")) {
-    return fail(id, `clientId "${clientId}" does not start with client_`, "Copy the Client ID (client_…) from WorkOS Dashboard → API Keys.");
+    return fail(id, `clientId ${shown(clientId)} does not start with client_`, "Copy the Client ID (client_…) from WorkOS Dashboard → API Keys.");
   }
   return pass(id, `clientId ${clientId}`);
 }
@@ -40,11 +43,11 @@ function authkitDomainForm(domain: string | undefined): DoctorCheck {
   try {
     issuer = normalizeAuthkitDomain(domain);
   } catch (error) {
-    return fail(id, (error as Error).message.replace(/^\[WorkOS\] /, ""), "Use the bare AuthKit host (acme.authkit.app) or its https origin, with no path.");
+    return fail(id, withoutPrefix(error), "Use the bare AuthKit host (acme.authkit.app) or its https origin, with no path.");
   }
   return issuer === domain.trim()
     ? pass(id, `authkitDomain ${issuer}`)
-    : pass(id, `authkitDomain ${issuer} (written as "${domain}"; the plugin uses the origin form)`);
+    : pass(id, `authkitDomain ${issuer} (written as ${shown(domain)}; the plugin uses the origin form)`);
 }
 
 /**
@@ -55,9 +58,14 @@ function apiURLForm(apiURL: string): DoctorCheck {
   const id = "options.apiURL";
   let url: URL;
   try {
+    refuseApiKeyIn("apiURL", apiURL, "the WorkOS API's URL");
+  } catch (error) {
+    return fail(id, withoutPrefix(error), "Leave WORKOS_API_URL unset for the WorkOS API, or give the emulator's URL, e.g. http://127.0.0.1:4455.");
+  }
+  try {
     url = new URL(apiURL);
   } catch {
-    return fail(id, `apiURL "${apiURL}" is not an absolute URL`, "Leave WORKOS_API_URL unset for the WorkOS API, or give an absolute URL such as http://127.0.0.1:4455 for the emulator.");
+    return fail(id, `apiURL ${shown(apiURL)} is not an absolute URL`, "Leave WORKOS_API_URL unset for the WorkOS API, or give an absolute URL such as http://127.0.0.1:4455 for the emulator.");
   }
   if (isSecureOrLoopback(url)) return pass(id, `apiURL ${url.origin}`);
   return fail(id, `apiURL ${url.origin} is not https: the API key would cross the network in clear`, "Use https, or plain http to localhost/127.0.0.1 only (the emulator).");
@@ -68,16 +76,25 @@ function baseURLForm(baseURL: string | undefined): DoctorCheck {
   if (!baseURL) return fail(id, "baseURL is not set", "Set BASE_URL to the public origin MCP clients use to reach this server, e.g. https://mcp.example.com.");
   let url: URL;
   try {
+    refuseApiKeyIn("baseURL", baseURL, "this server's public origin");
+  } catch (error) {
+    return fail(id, withoutPrefix(error), "Set BASE_URL to the public origin MCP clients use to reach this server, e.g. https://mcp.example.com.");
+  }
+  try {
     url = new URL(baseURL);
   } catch {
-    return fail(id, `baseURL "${baseURL}" is not an absolute URL`, "Use the origin clients reach, e.g. https://mcp.example.com.");
+    return fail(id, `baseURL ${shown(baseURL)} is not an absolute URL`, "Use the origin clients reach, e.g. https://mcp.example.com.");
   }
   if (url.pathname !== "/" || url.search || url.hash) {
-    return fail(id, `baseURL "${baseURL}" has a path`, "Give the origin only; the MCP endpoint's path is the mcpPath option (default /mcp).");
+    return fail(id, `baseURL ${shown(baseURL)} has a path`, "Give the origin only; the MCP endpoint's path is the mcpPath option (default /mcp).");
   }
   if (url.protocol === "https:") return pass(id, `baseURL ${url.origin}`);
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) {
     return pass(id, `baseURL ${url.origin} (plain http, accepted on this machine only)`);
   }
   return fail(id, `baseURL ${url.origin} is not https`, "MCP clients refuse plain http off this machine: serve the server over https and set BASE_URL to that origin.");
+}
+
+function withoutPrefix(error: unknown): string {
+  return (error as Error).message.replace(/^\[WorkOS\] /, "");
 }
