@@ -74,6 +74,34 @@ describe("doctor against the emulator", () => {
     }
   });
 
+  it("stops reading a host that streams without end, and says so", async () => {
+    // A JSON document that never closes: 64 KiB chunks for as long as the client reads.
+    let sent = 0;
+    const endless = await listen(
+      createServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"issuer":"');
+        const chunk = "x".repeat(64 * 1024);
+        const pump = () => {
+          while (sent < 256 * 1024 * 1024 && !res.destroyed) {
+            sent += chunk.length;
+            if (!res.write(chunk)) return void res.once("drain", pump);
+          }
+          res.end();
+        };
+        res.on("close", () => res.destroy());
+        pump();
+      }),
+    );
+    try {
+      const report = await runDoctor({ ...input, authkitDomain: endless.url }, { timeoutMs: 10_000 });
+      expect(report.checks.find((check) => check.id === "authkit.reachable")).toMatchObject({ status: "fail", summary: expect.stringContaining("more than 1024 KiB") });
+      expect(sent).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      await endless.close();
+    }
+  });
+
   it("fails an AuthKit document whose issuer is not the AuthKit domain (RFC 8414 §3.3)", async () => {
     // The emulator's issuer is its 127.0.0.1 origin; reached as localhost, the document names another issuer.
     const report = await runDoctor({ ...input, authkitDomain: emulator.url.replace("127.0.0.1", "localhost") });
