@@ -1,4 +1,4 @@
-import { NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
+import { GenericServerException, NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
 import { describe, expect, it } from "vitest";
 import { SEED, useEmulatorWithSdk } from "./sdk-client.js";
 
@@ -26,6 +26,55 @@ describe("organizations", () => {
     const page = await env.workos.organizations.listOrganizations({ limit: 1, order: "asc" });
     expect(page.data.map((o) => o.id)).toEqual([SEED.acme]);
     expect(page.listMetadata).toEqual({ before: null, after: SEED.acme });
+  });
+
+  it("metadata {} deletes every key and a null value deletes one (docs authkit/metadata.mdx)", async () => {
+    const org = await env.workos.organizations.createOrganization({ name: "Meta Probe", metadata: { a: "1", b: "2" } });
+    const one = await env.workos.organizations.updateOrganization({
+      organization: org.id,
+      metadata: { a: null } as unknown as Record<string, string>,
+    });
+    expect(one.metadata).toEqual({ b: "2" });
+    const cleared = await env.workos.organizations.updateOrganization({ organization: org.id, metadata: {} });
+    expect(cleared.metadata).toEqual({});
+    await env.workos.organizations.deleteOrganization(org.id);
+  });
+
+  it("metadata over the documented limits is the spec's 400 invalid_metadata, and changes nothing", async () => {
+    const org = await env.workos.organizations.createOrganization({ name: "Limits Probe", metadata: { keep: "yes" } });
+    const error = await env.workos.organizations
+      .updateOrganization({ organization: org.id, name: "Renamed", metadata: { k: "v".repeat(601) } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GenericServerException);
+    expect((error as GenericServerException).status).toBe(400);
+    expect((error as GenericServerException).rawData).toEqual({ code: "invalid_metadata", message: expect.any(String) });
+    expect(await env.workos.organizations.getOrganization(org.id)).toMatchObject({ name: "Limits Probe", metadata: { keep: "yes" } });
+    const long = await env.workos.organizations
+      .createOrganization({ name: "Ext Probe", externalId: "e".repeat(65) })
+      .catch((e: unknown) => e);
+    expect((long as UnprocessableEntityException).message).toContain("external_id_too_long");
+    await env.workos.organizations.deleteOrganization(org.id);
+  });
+
+  it("accepts the deprecated domains: string[] (OrganizationDto) as pending domains; domain_data wins over it", async () => {
+    const post = (path: string, method: string, body: unknown) =>
+      fetch(`${env.emulator.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${env.emulator.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then(async (res) => ({ status: res.status, json: (await res.json()) as { id: string; domains: { domain: string; state: string }[] } }));
+    const created = await post("/organizations", "POST", { name: "DomOrg", domains: ["DomOrg.test"] });
+    expect(created.status).toBe(201);
+    expect(created.json.domains.map((d) => [d.domain, d.state])).toEqual([["domorg.test", "pending"]]);
+    const updated = await post(`/organizations/${created.json.id}`, "PUT", { domains: ["domorg.test", "domorg2.test"] });
+    expect(updated.json.domains.map((d) => [d.domain, d.state])).toEqual([["domorg.test", "pending"], ["domorg2.test", "pending"]]);
+    const both = await post(`/organizations/${created.json.id}`, "PUT", {
+      domains: ["ignored.test"],
+      domain_data: [{ domain: "domorg.test", state: "verified" }],
+    });
+    expect(both.json.domains.map((d) => [d.domain, d.state])).toEqual([["domorg.test", "verified"]]);
+    expect((await post("/organizations", "POST", { name: "Bad", domains: ["not a domain"] })).status).toBe(422);
+    await env.workos.organizations.deleteOrganization(created.json.id);
   });
 
   it("an unknown organization is a 404 entity_not_found", async () => {

@@ -1,4 +1,4 @@
-import { GenericServerException, NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
+import { BadRequestException, GenericServerException, NotFoundException, UnprocessableEntityException } from "@workos-inc/node";
 import { describe, expect, it } from "vitest";
 import { SEED, useEmulatorWithSdk } from "./sdk-client.js";
 
@@ -62,16 +62,11 @@ describe("userManagement through the real @workos-inc/node SDK", () => {
     expect((await env.workos.userManagement.getUser(SEED.bob)).firstName).toBe("Robert");
   });
 
-  it("updateUser rejects a bad email and a taken email with 422 and field errors", async () => {
+  it("updateUser rejects a bad email with 422 and field errors", async () => {
     const bad = await env.workos.userManagement.updateUser({ userId: SEED.bob, email: "not-an-email" }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(UnprocessableEntityException);
     expect((bad as UnprocessableEntityException).code).toBe("invalid_request_parameters");
     expect((bad as UnprocessableEntityException).message).toContain("email_invalid");
-
-    const taken = await env.workos.userManagement
-      .updateUser({ userId: SEED.bob, email: "alice@acme.test" })
-      .catch((e: unknown) => e);
-    expect((taken as UnprocessableEntityException).message).toContain("email_not_available");
   });
 
   it("unknown ids are 404 entity_not_found", async () => {
@@ -165,8 +160,149 @@ describe("revokeSession", () => {
     expect(env.emulator.state.sessions.find((s) => s.id === "session_01TESTREVOKE000000000000")?.revoked).toBe(true);
   });
 
-  it("an unknown session is a 404", async () => {
+  it("an unknown session is the spec's 400 { message } (no 404, no code)", async () => {
     const error = await env.workos.userManagement.revokeSession({ sessionId: "session_nope" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NotFoundException);
+    expect(error).toBeInstanceOf(GenericServerException);
+    expect((error as GenericServerException).status).toBe(400);
+    expect((error as GenericServerException).rawData).toEqual({ message: "Session not found: 'session_nope'." });
+  });
+});
+
+/** The raw answer of the REST API, to compare bodies byte for byte with the spec's. */
+async function raw(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${env.emulator.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${env.emulator.apiKey}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text === "" ? undefined : JSON.parse(text) };
+}
+
+describe("users as @workos/openapi-spec and the WorkOS docs describe them", () => {
+  it("createUser with a taken email is the 400 user_creation_error with an email_not_available detail", async () => {
+    const error = await env.workos.userManagement.createUser({ email: "ALICE@acme.test" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestException);
+    expect((error as BadRequestException).code).toBe("user_creation_error");
+    expect((error as BadRequestException).errors).toEqual([{ code: "email_not_available", message: "This email is not available." }]);
+    expect(await raw("POST", "/user_management/users", { email: "alice@acme.test" })).toEqual({
+      status: 400,
+      json: {
+        code: "user_creation_error",
+        message: "Could not create user.",
+        errors: [{ code: "email_not_available", message: "This email is not available." }],
+      },
+    });
+  });
+
+  it("updateUser to a taken email or external_id is the spec's 400 email_not_available / external_id_already_used", async () => {
+    const user = await env.workos.userManagement.createUser({ email: "taken-probe@acme.test", externalId: "ext-taken-probe" });
+    const email = await env.workos.userManagement.updateUser({ userId: SEED.bob, email: "alice@acme.test" }).catch((e: unknown) => e);
+    // A 400 without `errors` has no SDK class of its own: GenericServerException carries status and body.
+    expect(email).toBeInstanceOf(GenericServerException);
+    expect((email as GenericServerException).status).toBe(400);
+    expect((email as GenericServerException).rawData).toEqual({ code: "email_not_available", message: "This email is not available." });
+    const externalId = await env.workos.userManagement
+      .updateUser({ userId: SEED.bob, externalId: "ext-taken-probe" })
+      .catch((e: unknown) => e);
+    expect((externalId as GenericServerException).status).toBe(400);
+    expect((externalId as GenericServerException).code).toBe("external_id_already_used");
+    expect((await env.workos.userManagement.getUser(SEED.bob)).email).toBe("bob@acme.test");
+    await env.workos.userManagement.deleteUser(user.id);
+  });
+
+  it("metadata {} deletes every key and a null value deletes one (docs authkit/metadata.mdx)", async () => {
+    const user = await env.workos.userManagement.createUser({ email: "meta-probe@acme.test", metadata: { a: "1", b: "2", c: "3" } });
+    const one = await env.workos.userManagement.updateUser({ userId: user.id, metadata: { a: null } as unknown as Record<string, string> });
+    expect(one.metadata).toEqual({ b: "2", c: "3" });
+    const kept = await env.workos.userManagement.updateUser({ userId: user.id, metadata: { d: "4" } });
+    expect(kept.metadata).toEqual({ b: "2", c: "3", d: "4" });
+    const cleared = await env.workos.userManagement.updateUser({ userId: user.id, metadata: {} });
+    expect(cleared.metadata).toEqual({});
+    expect((await env.workos.userManagement.getUser(user.id)).metadata).toEqual({});
+    await env.workos.userManagement.deleteUser(user.id);
+  });
+
+  it("metadata over the documented limits is the spec's 400 invalid_metadata, and changes nothing", async () => {
+    const user = await env.workos.userManagement.createUser({ email: "limits-probe@acme.test", metadata: { keep: "yes" } });
+    const tooMany = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, "v"]));
+    for (const metadata of [{ ["k".repeat(41)]: "v" }, { k: "v".repeat(601) }, { "clé": "v" }, { k: "café" }, tooMany]) {
+      const error = await env.workos.userManagement.updateUser({ userId: user.id, firstName: "Changed", metadata }).catch((e: unknown) => e);
+      expect(error, JSON.stringify(metadata).slice(0, 60)).toBeInstanceOf(GenericServerException);
+      expect((error as GenericServerException).status).toBe(400);
+      expect((error as GenericServerException).rawData).toEqual({ code: "invalid_metadata", message: expect.any(String) });
+    }
+    const created = await env.workos.userManagement
+      .createUser({ email: "limits-probe-2@acme.test", metadata: { ["k".repeat(41)]: "v" } })
+      .catch((e: unknown) => e);
+    expect((created as GenericServerException).rawData).toMatchObject({ code: "invalid_metadata" });
+    // At the limits exactly: 40-character keys, 600-character values, 10 keys.
+    const atLimit = { ["k".repeat(40)]: "v".repeat(600), ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, "v"])) };
+    expect((await env.workos.userManagement.updateUser({ userId: user.id, metadata: atLimit })).metadata).toEqual({ keep: "yes", ...atLimit });
+    expect((await env.workos.userManagement.getUser(user.id)).firstName).toBeNull();
+    await env.workos.userManagement.deleteUser(user.id);
+  });
+
+  it("external_id is at most 64 characters (docs authkit/metadata.mdx): longer is a 422 naming the field", async () => {
+    const error = await env.workos.userManagement
+      .createUser({ email: "ext-probe@acme.test", externalId: "e".repeat(65) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableEntityException);
+    expect((error as UnprocessableEntityException).code).toBe("invalid_request_parameters");
+    expect((error as UnprocessableEntityException).message).toContain("external_id_too_long");
+    const user = await env.workos.userManagement.createUser({ email: "ext-probe@acme.test", externalId: "e".repeat(64) });
+    expect(user.externalId).toBe("e".repeat(64));
+    await env.workos.userManagement.deleteUser(user.id);
+  });
+
+  it("createUser accepts null metadata, email_verified and password (CreateUserlandUserDto types them T | null)", async () => {
+    const created = await raw("POST", "/user_management/users", {
+      email: "nulls-probe@acme.test",
+      metadata: null,
+      email_verified: null,
+      password: null,
+    });
+    expect(created).toMatchObject({ status: 201, json: { email: "nulls-probe@acme.test", metadata: {}, email_verified: false } });
+    const id = (created.json as { id: string }).id;
+    expect(await raw("PUT", `/user_management/users/${id}`, { metadata: null })).toMatchObject({ status: 200, json: { metadata: {} } });
+    await env.workos.userManagement.deleteUser(id);
+  });
+
+  it("listSessions returns the user's active sessions only (spec: 'all active sessions for a specific user')", async () => {
+    const base = { user_id: SEED.dana, organization_id: SEED.acme, client_id: env.emulator.clientId, revoked: false };
+    env.emulator.state.sessions.push(
+      { ...base, id: "session_01DANAACTIVE0000000000000", created_at: new Date().toISOString() },
+      { ...base, id: "session_01DANAREVOKED000000000000", created_at: new Date().toISOString(), revoked: true },
+      { ...base, id: "session_01DANAEXPIRED000000000000", created_at: "2020-01-01T00:00:00.000Z" },
+    );
+    const list = await env.workos.userManagement.listSessions(SEED.dana);
+    expect(list.data.map((session) => [session.id, session.status])).toEqual([["session_01DANAACTIVE0000000000000", "active"]]);
+  });
+});
+
+describe("memberships and invitations as @workos/openapi-spec types them", () => {
+  it("an unknown statuses value is the list's 400 invalid_request_parameters", async () => {
+    const error = await env.workos.userManagement
+      .listOrganizationMemberships({ organizationId: SEED.acme, statuses: ["gone" as never] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestException);
+    expect((error as BadRequestException).code).toBe("invalid_request_parameters");
+    expect(await raw("GET", `/user_management/organization_memberships?organization_id=${SEED.acme}&statuses=gone`)).toEqual({
+      status: 400,
+      json: { code: "invalid_request_parameters", message: "Validation failed.", errors: [{ field: "statuses", code: "status_invalid" }] },
+    });
+  });
+
+  it("sendInvitation and resendInvitation take a locale from the spec's enum only", async () => {
+    const error = await env.workos.userManagement
+      .sendInvitation({ email: "locale-probe@acme.test", locale: "xx-YY" as never })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableEntityException);
+    expect((error as UnprocessableEntityException).code).toBe("invalid_request_parameters");
+    expect((error as UnprocessableEntityException).message).toContain("locale_invalid");
+    const invitation = await env.workos.userManagement.sendInvitation({ email: "locale-probe@acme.test", locale: "fr-CA" });
+    const resent = await env.workos.userManagement.resendInvitation(invitation.id, { locale: "klingon" as never }).catch((e: unknown) => e);
+    expect(resent).toBeInstanceOf(UnprocessableEntityException);
+    expect((await env.workos.userManagement.resendInvitation(invitation.id, { locale: "pt-BR" })).id).toBe(invitation.id);
   });
 });

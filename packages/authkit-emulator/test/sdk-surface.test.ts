@@ -347,8 +347,10 @@ const CASES: SurfaceCase[] = [
     route: "POST /user_management/sessions/revoke",
     run: async () => {
       await workos.userManagement.revokeSession({ sessionId: "session_01SURFACE0000000000000000" });
-      const [session] = (await workos.userManagement.listSessions(SEED.bob)).data;
-      expect(session).toMatchObject({ status: "revoked", endedAt: expect.any(String) });
+      // listSessions lists active sessions only: the revoked one leaves the list.
+      expect((await workos.userManagement.listSessions(SEED.bob)).data).toEqual([]);
+      const session = emulator.state.sessions.find((candidate) => candidate.id === "session_01SURFACE0000000000000000");
+      expect(session).toMatchObject({ revoked: true, ended_at: expect.any(String) });
     },
   },
   {

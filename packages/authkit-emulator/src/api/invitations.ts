@@ -11,6 +11,7 @@ import {
   revokeInvitation,
 } from "../store/invitations.js";
 import type { InvitationRecord } from "../store/types.js";
+import { INVITATION_LOCALES } from "./invitation-locales.js";
 import { paginate, queryString } from "./pagination.js";
 
 /**
@@ -38,7 +39,7 @@ export function invitationsRouter(ctx: EmulatorContext): Router {
     const expiresInDays = body.optionalInteger("expires_in_days");
     const inviterUserId = body.optionalString("inviter_user_id");
     const roleSlug = body.optionalString("role_slug");
-    body.optionalString("locale");
+    readLocale(body);
     body.finish();
     const invitation = createInvitation(
       ctx,
@@ -64,7 +65,7 @@ export function invitationsRouter(ctx: EmulatorContext): Router {
 
   router.post("/user_management/invitations/:id/resend", (req, res) => {
     const body = new BodyReader(req.body);
-    body.optionalString("locale");
+    readLocale(body);
     body.finish();
     res.json(serialize(resendInvitation(ctx, getInvitation(ctx, req.params.id))));
   });
@@ -74,4 +75,10 @@ export function invitationsRouter(ctx: EmulatorContext): Router {
   });
 
   return router;
+}
+
+/** `locale` picks the email's language; the emulator sends none, but refuses what WorkOS refuses. */
+function readLocale(body: BodyReader): void {
+  const locale = body.optionalString("locale");
+  if (locale !== undefined && !INVITATION_LOCALES.has(locale)) body.fail("locale", "locale_invalid");
 }

@@ -34,8 +34,12 @@ export function organizationMembershipsRouter(ctx: EmulatorContext): Router {
     }
     // WorkOS docs (organization-membership/list): "By default only active memberships are returned."
     const statuses = queryList(query, "statuses") ?? ["active"];
+    // `@workos/openapi-spec` gives this route's `invalid_request_parameters` a 400 (its 422 has no code).
     if (statuses.some((status) => !STATUSES.includes(status as MembershipStatus))) {
-      throw ApiError.validation([{ field: "statuses", code: "status_invalid" }]);
+      throw new ApiError("invalid_request_parameters", "Validation failed.", {
+        errors: [{ field: "statuses", code: "status_invalid" }],
+        status: 400,
+      });
     }
     const memberships = listMemberships(ctx, { userId, organizationId, statuses: statuses as MembershipStatus[] });
     res.json(paginate(memberships, query, serialize));

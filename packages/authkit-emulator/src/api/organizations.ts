@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { BodyReader } from "../http/body-reader.js";
-import { MAX_METADATA_KEYS } from "../store/metadata.js";
+import { MAX_EXTERNAL_ID_LENGTH } from "../store/metadata.js";
 import {
   createOrganization,
   deleteOrganization,
@@ -58,13 +58,15 @@ export function organizationsRouter(ctx: EmulatorContext): Router {
   return router;
 }
 
-/** What `serializeCreateOrganizationOptions` / `serializeUpdateOrganizationOptions` send. */
+/** What `serializeCreateOrganizationOptions` / `serializeUpdateOrganizationOptions` send, and the deprecated `domains`. */
 function readOrganizationFields(body: BodyReader): OrganizationInput {
+  const domainData = readDomainData(body);
+  const domains = readDeprecatedDomains(body);
   return {
-    domain_data: readDomainData(body),
-    external_id: body.optionalNullableString("external_id"),
+    domain_data: domainData ?? domains,
+    external_id: body.optionalNullableString("external_id", MAX_EXTERNAL_ID_LENGTH),
     stripe_customer_id: body.optionalNullableString("stripe_customer_id"),
-    metadata: body.optionalMetadata("metadata", MAX_METADATA_KEYS),
+    metadata: body.optionalMetadata("metadata"),
     allow_profiles_outside_organization: body.optionalBoolean("allow_profiles_outside_organization"),
   };
 }
@@ -84,6 +86,23 @@ function readDomainData(body: BodyReader): DomainInput[] | undefined {
     } else {
       domains.push({ domain: item.domain, state: item.state });
     }
+  });
+  return domains;
+}
+
+/**
+ * `domains: string[]`, which `OrganizationDto` / `UpdateOrganizationDto` still accept, "Deprecated
+ * in favor of `domain_data`" (which wins when both are sent). Neither the spec nor the docs give
+ * the state such a domain gets: it is added `pending` (a domain already listed keeps its state),
+ * as nothing attests that it was verified. Like `domain_data`, the list replaces the domains.
+ */
+function readDeprecatedDomains(body: BodyReader): DomainInput[] | undefined {
+  const raw = body.optionalStringArray("domains");
+  if (raw === undefined) return undefined;
+  const domains: DomainInput[] = [];
+  raw.forEach((domain, index) => {
+    if (isDomainName(domain)) domains.push({ domain });
+    else body.fail(`domains[${index}]`, "domain_invalid");
   });
   return domains;
 }

@@ -1,8 +1,8 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
 import { BodyReader } from "../http/body-reader.js";
-import { MAX_METADATA_KEYS } from "../store/metadata.js";
-import { listUserSessions } from "../store/sessions.js";
+import { MAX_EXTERNAL_ID_LENGTH } from "../store/metadata.js";
+import { listActiveUserSessions } from "../store/sessions.js";
 import {
   createUser,
   deleteUser,
@@ -10,10 +10,12 @@ import {
   getUserByExternalId,
   listUsers,
   updateUser,
+  userConflicts,
   type UserInput,
 } from "../store/users.js";
 import { paginate, queryString } from "./pagination.js";
 import { serializeSession, serializeUser } from "./serialize.js";
+import { userCreationError, userUpdateConflictError } from "./user-conflict-errors.js";
 
 /**
  * `userManagement` users: list, create, get, get by external id, update, delete, identities
@@ -35,8 +37,10 @@ export function usersRouter(ctx: EmulatorContext): Router {
   router.post("/user_management/users", (req, res) => {
     const body = new BodyReader(req.body);
     const email = body.requiredEmail("email");
-    const input = readUserFields(body);
+    const input = readUserFields(body, "create");
     body.finish();
+    const conflicts = userConflicts(ctx, { email, external_id: input.external_id });
+    if (conflicts.length > 0) throw userCreationError(conflicts);
     res.status(201).json(serializeUser(createUser(ctx, { ...input, email: email as string })));
   });
 
@@ -52,8 +56,10 @@ export function usersRouter(ctx: EmulatorContext): Router {
     const user = getUser(ctx, req.params.id);
     const body = new BodyReader(req.body);
     const email = body.optionalEmail("email");
-    const input = readUserFields(body);
+    const input = readUserFields(body, "update");
     body.finish();
+    const [conflict] = userConflicts(ctx, { email, external_id: input.external_id }, user.id);
+    if (conflict !== undefined) throw userUpdateConflictError(conflict);
     res.json(serializeUser(updateUser(ctx, user, email === undefined ? input : { ...input, email })));
   });
 
@@ -68,9 +74,10 @@ export function usersRouter(ctx: EmulatorContext): Router {
     res.json([]);
   });
 
+  // The spec: "Get a list of all active sessions for a specific user".
   router.get("/user_management/users/:id/sessions", (req, res) => {
     const user = getUser(ctx, req.params.id);
-    const sessions = listUserSessions(ctx, user.id);
+    const sessions = listActiveUserSessions(ctx, user.id);
     res.json(paginate(sessions, req.query as Record<string, unknown>, (session) => serializeSession(ctx, session)));
   });
 
@@ -79,18 +86,22 @@ export function usersRouter(ctx: EmulatorContext): Router {
 
 /**
  * The fields `serializeCreateUserOptions` / `serializeUpdateUserOptions` send that the emulator
- * models. `password_hash` is refused: the emulator keeps plain development passwords only.
+ * models. `password_hash` is refused: the emulator keeps plain development passwords only. On
+ * create the spec (`CreateUserlandUserDto`) types `email_verified` and `password` `T | null`:
+ * `null` there is the default (unverified, no password); on update it types them `T` alone.
  */
-function readUserFields(body: BodyReader): UserInput {
+function readUserFields(body: BodyReader, operation: "create" | "update"): UserInput {
+  const read = <T>(field: string, reader: (field: string) => T | undefined): T | undefined =>
+    operation === "create" ? body.nullAsAbsent(field, reader) : reader(field);
   const input: UserInput = {
-    password: body.optionalString("password"),
+    password: read("password", (field) => body.optionalString(field)),
     name: body.optionalNullableString("name"),
     first_name: body.optionalNullableString("first_name"),
     last_name: body.optionalNullableString("last_name"),
-    email_verified: body.optionalBoolean("email_verified"),
-    external_id: body.optionalNullableString("external_id"),
+    email_verified: read("email_verified", (field) => body.optionalBoolean(field)),
+    external_id: body.optionalNullableString("external_id", MAX_EXTERNAL_ID_LENGTH),
     locale: body.optionalNullableString("locale"),
-    metadata: body.optionalMetadata("metadata", MAX_METADATA_KEYS),
+    metadata: body.optionalMetadata("metadata"),
   };
   if (body.has("password_hash")) body.fail("password_hash", "password_hash_not_supported");
   return input;

@@ -5,6 +5,15 @@ export interface FieldError {
 }
 
 /**
+ * One entry of a 400's `errors`, as `@workos/openapi-spec` types them (`{ code, message }`, no
+ * field), e.g. `email_not_available` under `user_creation_error` (`POST /user_management/users`).
+ */
+export interface ErrorDetail {
+  code: string;
+  message: string;
+}
+
+/**
  * Stable codes, each tied to one HTTP status by `API_ERROR_STATUS`. The WorkOS ones are the
  * literal codes of `@workos/openapi-spec` (e.g. `missing_user_id_or_organization_id` is the
  * 400 of `GET /user_management/organization_memberships`); the rest are the emulator's own.
@@ -27,6 +36,9 @@ export const API_ERROR_STATUS = {
   cannot_reactivate_pending_organization_membership: 400,
   domain_already_verified: 400,
   external_id_already_used: 400,
+  email_not_available: 400,
+  user_creation_error: 400,
+  invalid_metadata: 400,
   unauthorized: 401,
   cross_site_request: 403,
   entity_not_found: 404,
@@ -44,11 +56,11 @@ export const API_ERROR_STATUS = {
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
-/** The JSON body of every REST and admin API error. */
+/** The JSON body of every REST and admin API error (`code` is absent only from message-only errors). */
 export interface ApiErrorBody {
-  code: ApiErrorCode;
+  code?: ApiErrorCode;
   message: string;
-  errors?: FieldError[];
+  errors?: FieldError[] | ErrorDetail[];
   entity_id?: string;
 }
 
@@ -63,21 +75,32 @@ export interface ApiErrorBody {
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly code: ApiErrorCode;
-  readonly errors: FieldError[] | undefined;
+  readonly errors: FieldError[] | ErrorDetail[] | undefined;
   readonly entityId: string | undefined;
   readonly status: number;
+  readonly messageOnly: boolean;
 
-  /** `status` overrides the code's usual one where a route answers it differently (`invalid_role` is a 400 on invitations). */
-  constructor(code: ApiErrorCode, message: string, details: { errors?: FieldError[]; entityId?: string; status?: number } = {}) {
+  /**
+   * `status` overrides the code's usual one where a route answers it differently (`invalid_role` is a
+   * 400 on invitations). `messageOnly` sends `{ message }` alone, for the responses the spec types
+   * without a code: a code the emulator made up would be one a caller could branch on and WorkOS never sends.
+   */
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    details: { errors?: FieldError[] | ErrorDetail[]; entityId?: string; status?: number; messageOnly?: boolean } = {},
+  ) {
     super(message);
     this.code = code;
     this.errors = details.errors;
     this.entityId = details.entityId;
     this.status = details.status ?? API_ERROR_STATUS[code];
+    this.messageOnly = details.messageOnly ?? false;
   }
 
   /** Body WorkOS sends: `{ code, message }`, plus `errors` on validation failures and `entity_id` on 404s. */
   toResponseObject(): ApiErrorBody {
+    if (this.messageOnly) return { message: this.message };
     const body: ApiErrorBody = { code: this.code, message: this.message };
     if (this.errors !== undefined) body.errors = this.errors;
     if (this.entityId !== undefined) body.entity_id = this.entityId;

@@ -43,9 +43,26 @@ export class BodyReader {
     return this.has(field) ? this.requiredString(field) : undefined;
   }
 
-  /** A string, or an explicit `null` (WorkOS clears a field that way); absent is `undefined`. */
-  optionalNullableString(field: string): string | null | undefined {
-    return this.body[field] === null ? null : this.optionalString(field);
+  /**
+   * A string, or an explicit `null` (WorkOS clears a field that way); absent is `undefined`.
+   * Longer than `maxLength` is a `<field>_too_long` field error.
+   */
+  optionalNullableString(field: string, maxLength = Number.POSITIVE_INFINITY): string | null | undefined {
+    if (this.body[field] === null) return null;
+    const value = this.optionalString(field);
+    if (value !== undefined && value.length > maxLength) return this.fail(field, `${field}_too_long`);
+    return value;
+  }
+
+  /**
+   * Reads `field` with `read`, taking an explicit `null` as absent: where the spec types a field
+   * `T | null` and `null` means "the default" (`email_verified`, `password` on create).
+   *
+   * @example
+   * const verified = body.nullAsAbsent("email_verified", (f) => body.optionalBoolean(f));
+   */
+  nullAsAbsent<T>(field: string, read: (field: string) => T | undefined): T | undefined {
+    return this.body[field] === null ? undefined : read(field);
   }
 
   optionalInteger(field: string): number | undefined {
@@ -55,14 +72,16 @@ export class BodyReader {
     return value;
   }
 
-  /** Metadata changes: string values set keys, `null` deletes them; at most `maxKeys` keys sent. */
-  optionalMetadata(field: string, maxKeys: number): Record<string, string | null> | undefined {
+  /**
+   * Metadata changes: string values set keys, `null` deletes them. `metadata: null` is accepted
+   * (the spec types it `object | null`) and changes nothing. The limits on keys and values are the
+   * store's (`applyMetadataChanges`), which answers them as WorkOS does.
+   */
+  optionalMetadata(field: string): Record<string, string | null> | undefined {
     const value = this.body[field];
-    if (value === undefined) return undefined;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return this.fail(field, `${field}_must_be_object`);
-    const entries = Object.entries(value);
-    if (entries.length > maxKeys) return this.fail(field, `${field}_too_many_keys`);
-    const bad = entries.find(([, item]) => item !== null && typeof item !== "string");
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "object" || Array.isArray(value)) return this.fail(field, `${field}_must_be_object`);
+    const bad = Object.entries(value).find(([, item]) => item !== null && typeof item !== "string");
     if (bad !== undefined) return this.fail(`${field}.${bad[0]}`, `${field}_value_must_be_string`);
     return value as Record<string, string | null>;
   }

@@ -1,6 +1,6 @@
 import { ApiError } from "../http/api-error.js";
 import { newId } from "./ids.js";
-import { mergeMetadata } from "./metadata.js";
+import { applyMetadataChanges } from "./metadata.js";
 import { removeWhere } from "./remove-where.js";
 import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { OrganizationDomainRecord, OrganizationRecord } from "./types.js";
@@ -117,7 +117,7 @@ export function createOrganization(ctx: StoreContext, input: OrganizationInput &
     allow_profiles_outside_organization: input.allow_profiles_outside_organization ?? false,
     domains: [],
     external_id: input.external_id ?? null,
-    metadata: mergeMetadata({}, input.metadata ?? {}),
+    metadata: applyMetadataChanges({}, input.metadata ?? {}),
     created_at: now,
     updated_at: now,
   };
@@ -126,16 +126,18 @@ export function createOrganization(ctx: StoreContext, input: OrganizationInput &
   return organization;
 }
 
-/** Applies the given fields (metadata merged key by key, `null` deletes), bumps `updated_at`, saves. */
+/** Applies the given fields (metadata merged key by key, `null` deletes, `{}` empties), bumps `updated_at`, saves. */
 export function updateOrganization(ctx: StoreContext, organization: OrganizationRecord, input: OrganizationInput): OrganizationRecord {
   checkExternalId(ctx, input.external_id, organization.id);
+  // Before any field changes: refused metadata leaves the organization as it was.
+  const metadata = input.metadata === undefined ? organization.metadata : applyMetadataChanges(organization.metadata, input.metadata);
   const now = isoNow(ctx);
   if (input.domain_data !== undefined) replaceDomains(ctx, organization, input.domain_data, now);
   if (input.name !== undefined) organization.name = input.name;
   if (input.external_id !== undefined) organization.external_id = input.external_id;
   if (input.stripe_customer_id === null) delete organization.stripe_customer_id;
   else if (input.stripe_customer_id !== undefined) organization.stripe_customer_id = input.stripe_customer_id;
-  if (input.metadata !== undefined) organization.metadata = mergeMetadata(organization.metadata, input.metadata);
+  organization.metadata = metadata;
   if (input.allow_profiles_outside_organization !== undefined) {
     organization.allow_profiles_outside_organization = input.allow_profiles_outside_organization;
   }

@@ -22,9 +22,12 @@ export function sessionStatus(ctx: StoreContext, session: SessionRecord): Sessio
   return Date.parse(sessionExpiresAt(session)) <= ctx.now() * 1000 ? "expired" : "active";
 }
 
-/** `userManagement.listSessions`: every session of the user, whatever its status. */
-export function listUserSessions(ctx: StoreContext, userId: string): SessionRecord[] {
-  return ctx.state.sessions.filter((session) => session.user_id === userId);
+/**
+ * `userManagement.listSessions`: the user's active sessions only, as the spec describes
+ * `GET /user_management/users/{id}/sessions` ("all active sessions for a specific user").
+ */
+export function listActiveUserSessions(ctx: StoreContext, userId: string): SessionRecord[] {
+  return ctx.state.sessions.filter((session) => session.user_id === userId && sessionStatus(ctx, session) === "active");
 }
 
 /**

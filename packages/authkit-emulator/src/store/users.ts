@@ -1,6 +1,6 @@
 import { ApiError } from "../http/api-error.js";
 import { newId } from "./ids.js";
-import { mergeMetadata } from "./metadata.js";
+import { applyMetadataChanges } from "./metadata.js";
 import { removeWhere } from "./remove-where.js";
 import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { UserRecord } from "./types.js";
@@ -15,7 +15,7 @@ export interface UserInput {
   email_verified?: boolean;
   external_id?: string | null;
   locale?: string | null;
-  /** Merged into the current metadata: a string sets a key, `null` deletes it. */
+  /** Merged into the current metadata: a string sets a key, `null` deletes it, `{}` deletes every key. */
   metadata?: Record<string, string | null>;
 }
 
@@ -59,18 +59,31 @@ export function listUsers(ctx: StoreContext, filter: { email?: string; organizat
   );
 }
 
-/** Email and external id are unique: a second user with either is a 422 naming the field. */
-function checkUnique(ctx: StoreContext, input: UserInput, self: string | undefined): void {
-  const errors = [];
+/** A unique user field another user already holds. */
+export type UserConflict = "email" | "external_id";
+
+/**
+ * Which of the unique fields (email, external id) another user than `self` already holds. The
+ * REST API and the admin API answer a conflict differently, so the store reports it as data.
+ */
+export function userConflicts(ctx: StoreContext, input: Pick<UserInput, "email" | "external_id">, self?: string): UserConflict[] {
+  const conflicts: UserConflict[] = [];
   if (input.email !== undefined) {
     const other = findUserByEmail(ctx, input.email);
-    if (other !== undefined && other.id !== self) errors.push({ field: "email", code: "email_not_available" });
+    if (other !== undefined && other.id !== self) conflicts.push("email");
   }
   if (input.external_id !== undefined && input.external_id !== null) {
-    const taken = ctx.state.users.some((user) => user.external_id === input.external_id && user.id !== self);
-    if (taken) errors.push({ field: "external_id", code: "external_id_not_available" });
+    if (ctx.state.users.some((user) => user.external_id === input.external_id && user.id !== self)) conflicts.push("external_id");
   }
-  if (errors.length > 0) throw ApiError.validation(errors);
+  return conflicts;
+}
+
+const CONFLICT_CODES: Record<UserConflict, string> = { email: "email_not_available", external_id: "external_id_not_available" };
+
+/** Last guard of uniqueness, for callers that did not check `userConflicts` first: a 422 naming the field. */
+function checkUnique(ctx: StoreContext, input: UserInput, self: string | undefined): void {
+  const conflicts = userConflicts(ctx, input, self);
+  if (conflicts.length > 0) throw ApiError.validation(conflicts.map((field) => ({ field, code: CONFLICT_CODES[field] })));
 }
 
 /**
@@ -97,7 +110,7 @@ export function createUser(ctx: StoreContext, input: UserInput & { email: string
     last_sign_in_at: null,
     locale: input.locale ?? null,
     external_id: input.external_id ?? null,
-    metadata: mergeMetadata({}, input.metadata ?? {}),
+    metadata: applyMetadataChanges({}, input.metadata ?? {}),
     created_at: now,
     updated_at: now,
     ...(input.password === undefined ? {} : { password: input.password }),
@@ -110,9 +123,11 @@ export function createUser(ctx: StoreContext, input: UserInput & { email: string
 export function updateUser(ctx: StoreContext, user: UserRecord, input: UserInput): UserRecord {
   checkUnique(ctx, input, user.id);
   const { email, metadata, ...rest } = input;
+  // Before any field changes: refused metadata leaves the user as it was.
+  const nextMetadata = metadata === undefined ? user.metadata : applyMetadataChanges(user.metadata, metadata);
   const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   Object.assign(user, defined, email === undefined ? {} : { email: email.toLowerCase() });
-  if (metadata !== undefined) user.metadata = mergeMetadata(user.metadata, metadata);
+  user.metadata = nextMetadata;
   if (input.name === undefined && (input.first_name !== undefined || input.last_name !== undefined)) {
     user.name = fullName(user.first_name, user.last_name);
   }
