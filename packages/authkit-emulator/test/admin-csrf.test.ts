@@ -47,6 +47,19 @@ describe("admin API against cross-site request forgery", () => {
     expect(emu.emulator.state.roles.some((role) => role.slug === "forged")).toBe(false);
   });
 
+  it("serves the outbox page (live magic codes) with the login pages' anti-framing headers", async () => {
+    const response = await fetch(`${emu.issuer}/_emulator/outbox`, { headers: { accept: "text/html", "sec-fetch-dest": "iframe", "sec-fetch-site": "cross-site" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.text()).toContain("<h1>Outbox</h1>");
+  });
+
   it("still serves scripts, tests and the emulator's own origin", async () => {
     const json = { "content-type": "application/json" };
     expect(await post("/_emulator/roles", JSON.stringify({ slug: "scripted" }), json)).toMatchObject({ status: 201 });

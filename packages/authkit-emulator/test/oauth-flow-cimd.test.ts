@@ -1,14 +1,22 @@
+import { lookup } from "node:dns/promises";
+import { createServer, type Server, type Socket } from "node:net";
+import { hostname } from "node:os";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
-import { CIMD_FETCH_TIMEOUT_MS } from "../src/oauth/client-id-metadata-document.js";
+import { CIMD_FETCH_FAILED, CIMD_FETCH_TIMEOUT_MS } from "../src/oauth/client-id-metadata-document.js";
+import { CROSS_SITE_LOCAL_DOCUMENT } from "../src/oauth/client-id-url-policy.js";
 import { startLoopbackServer } from "./helpers/loopback-server.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, discoverOpenId, exchangeCode, postForm, refresh } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:45001/oauth/callback";
+
+/** A DNS name (this machine's) that resolves to loopback, where /etc/hosts says so; its test is skipped elsewhere. */
+const LOOPBACK_NAME = hostname();
+const NAME_IS_LOOPBACK = await lookup(LOOPBACK_NAME).then(({ address }) => address.startsWith("127.") || address === "::1", () => false);
 
 /** Metadata documents the test serves, by path; a function lets a test send a raw body. */
 const documents = new Map<string, (clientId: string) => { type: string; body: string }>();
@@ -96,7 +104,7 @@ describe("Client ID Metadata Document clients", () => {
     });
   }
 
-  it("words every failure to fetch a document the same, so a page cannot tell a closed port from an open one", async () => {
+  it("words every failure to fetch a document the same for a tool, and logs why", async () => {
     const closed = await startLoopbackServer((_req, res) => res.end());
     await closed.close();
     const as = await discover(emu.issuer);
@@ -147,6 +155,99 @@ describe("Client ID Metadata Document clients", () => {
     const token = await postForm(as.token_endpoint!, { grant_type: "authorization_code", code: "x", client_id: `${docs.origin}/stalled.json`, redirect_uri: REDIRECT_URI, code_verifier: "a".repeat(43) });
     expect(token).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: "The client metadata document could not be fetched." } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(CIMD_FETCH_TIMEOUT_MS - 100);
+  });
+
+  describe("a web page's cross-site request (blind SSRF, port scanning)", () => {
+    /** Counts connections; "silent" accepts and never answers, "closing" hangs up at once. */
+    let tcp: Server;
+    let tcpPort = 0;
+    let connections = 0;
+    let behaviour: "silent" | "closing" = "silent";
+    const sockets = new Set<Socket>();
+
+    beforeAll(async () => {
+      tcp = createServer((socket) => {
+        connections += 1;
+        sockets.add(socket);
+        if (behaviour === "closing") socket.destroy();
+      });
+      await new Promise<void>((resolve) => tcp.listen(0, "127.0.0.1", resolve));
+      tcpPort = (tcp.address() as { port: number }).port;
+    });
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => tcp.close(resolve));
+    });
+
+    const CROSS_SITE_FETCH = { origin: "https://attacker.example", "sec-fetch-site": "cross-site", "sec-fetch-mode": "cors" };
+
+    /** What the page can observe: the token endpoint's CORS-readable answer and how long it took. */
+    async function tokenFromPage(clientId: string, headers: Record<string, string> = CROSS_SITE_FETCH) {
+      const started = Date.now();
+      const token = await postForm(`${emu.issuer}/oauth2/token`, { grant_type: "authorization_code", code: "x", client_id: clientId, redirect_uri: REDIRECT_URI, code_verifier: "a".repeat(43) }, headers);
+      return { status: token.status, body: token.body, ms: Date.now() - started };
+    }
+
+    it("answers at once and alike for closed, silent and serving loopback ports, and connects to none", async () => {
+      const closed = await startLoopbackServer((_req, res) => res.end());
+      await closed.close();
+      documents.set("/page-target.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI] }));
+      const before = { fetches, connections };
+      const clientIds = [`${closed.origin}/client.json`, `http://127.0.0.1:${tcpPort}/client.json`, `http://localhost:${tcpPort}/client.json`, `http://[::1]:${tcpPort}/client.json`, `${docs.origin}/page-target.json`, `${docs.origin}/good.json`];
+      for (const clientId of clientIds) {
+        // The CORS-open token endpoint, with Fetch Metadata and with only an Origin (older browsers).
+        for (const headers of [CROSS_SITE_FETCH, { origin: "https://attacker.example" }, { "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
+          const answer = await tokenFromPage(clientId, headers);
+          expect(answer.ms, clientId).toBeLessThan(1_000);
+          expect({ status: answer.status, body: answer.body }, clientId).toEqual({ status: 401, body: { error: "invalid_client", error_description: CROSS_SITE_LOCAL_DOCUMENT } });
+        }
+        // An <img> pointing at /oauth2/authorize.
+        const pkce = await authorizationUrl(await discover(emu.issuer), clientId, REDIRECT_URI);
+        const image = await fetch(pkce.url, { redirect: "manual", headers: { "sec-fetch-site": "cross-site", "sec-fetch-dest": "image", "sec-fetch-mode": "no-cors" } });
+        expect(image.status, clientId).toBe(400);
+        expect(image.headers.get("location")).toBeNull();
+        expect((await image.text()).replace(/\s+/g, " ")).toContain("invalid_client");
+      }
+      expect({ fetches, connections }).toEqual(before);
+      // The same client ids still work for the app itself (no cross-site headers).
+      expect((await tokenFromPage(`${docs.origin}/page-target.json`, {})).body).toMatchObject({ error: "invalid_grant" });
+      expect(fetches).toBe(before.fetches + 1);
+    });
+
+    it("refuses https client ids on private or special-use IP literals (RFC 6890), for anyone, without connecting", async () => {
+      const special = ["https://10.0.0.1/client.json", "https://172.16.5.4/client.json", "https://192.168.1.1/client.json", "https://169.254.169.254/latest/client.json", "https://0.0.0.0/client.json", "https://[fd00::1]/client.json", "https://[fe80::1]/client.json", "https://[::ffff:10.0.0.1]/client.json"];
+      for (const clientId of special) {
+        for (const headers of [CROSS_SITE_FETCH, {}]) {
+          const answer = await tokenFromPage(clientId, headers);
+          expect(answer.ms, clientId).toBeLessThan(1_000);
+          expect(answer.status, clientId).toBe(401);
+          expect(answer.body.error).toBe("invalid_client");
+          expect(answer.body.error_description).toContain("special-use IP address (RFC 6890)");
+        }
+      }
+    });
+
+    it("treats an https loopback client id as loopback: refused cross-site, fetched for the app itself", async () => {
+      behaviour = "closing";
+      const clientId = `https://127.0.0.1:${tcpPort}/client.json`;
+      const before = connections;
+      expect(await tokenFromPage(clientId)).toMatchObject({ status: 401, body: { error_description: CROSS_SITE_LOCAL_DOCUMENT } });
+      expect(connections).toBe(before);
+      expect(await tokenFromPage(clientId, {})).toMatchObject({ status: 401, body: { error_description: CIMD_FETCH_FAILED } });
+      expect(connections).toBe(before + 1);
+    });
+
+    it.skipIf(!NAME_IS_LOOPBACK)("does not connect for a cross-site request when a DNS name resolves to loopback", async () => {
+      behaviour = "closing";
+      const clientId = `https://${LOOPBACK_NAME}:${tcpPort}/client.json`;
+      const before = connections;
+      const answer = await tokenFromPage(clientId);
+      expect(answer).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: CIMD_FETCH_FAILED } });
+      expect(connections).toBe(before);
+      expect(emu.logs.some((line) => line.includes(clientId) && line.includes("cross-site"))).toBe(true);
+      await tokenFromPage(clientId, {});
+      expect(connections).toBe(before + 1);
+    });
   });
 
   it("refuses URL client ids that are not https or loopback, or have no path", async () => {

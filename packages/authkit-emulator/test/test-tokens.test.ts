@@ -133,3 +133,23 @@ describe("POST /_emulator/tokens", () => {
     expect(form.status).toBe(415);
   });
 });
+
+describe("the client test tokens are issued to", () => {
+  it("is the emulator's own, by id, even after a web page registered a client with its name", async () => {
+    const fresh = await startEmulator({ port: 0, logger: { info() {}, warn() {}, error() {} } });
+    try {
+      const squatter = (await (await fetch(`${fresh.url}/oauth2/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "https://attacker.example", "sec-fetch-site": "cross-site" },
+        body: JSON.stringify({ client_name: "authkit-emulator test tokens", redirect_uris: ["https://attacker.example/cb"], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] }),
+      })).json()) as { client_id: string };
+      const first = await fresh.issueAccessToken({ user: "alice@acme.test" });
+      expect(first.clientId).not.toBe(squatter.client_id);
+      expect(decodeJwt(first.accessToken).client_id).toBe(first.clientId);
+      const second = await fresh.issueAccessToken({ user: "bob@acme.test" });
+      expect(second.clientId).toBe(first.clientId);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});

@@ -9,7 +9,8 @@ import { MAX_PENDING_AUTHORIZATIONS, PendingAuthorizationStore } from "../src/lo
 import type { AuthorizationRequest } from "../src/oauth/authorization-request.js";
 import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
-import { authorizationUrl, discover, registerClient } from "./helpers/oauth-client.js";
+import { authorizationUrl, discover, postForm, registerClient } from "./helpers/oauth-client.js";
+import { MAX_AUTHORIZATION_CODES } from "../src/oauth/authorization-codes.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
 
@@ -40,6 +41,38 @@ describe("caps on state that unauthenticated requests create", () => {
       expect(outbox).toHaveLength(OUTBOX_MAX_MESSAGES);
       expect(outbox[0]!.id).toBe("email_old1");
       expect(outbox.at(-1)).toMatchObject({ to: "dana@acme.test", subject: "Your sign-in code" });
+    });
+  });
+
+  describe("authorization codes", () => {
+    const emu = useOAuthTestEmulator({ autoLogin: "alice@acme.test", rateLimits: false });
+
+    it(`keeps at most ${MAX_AUTHORIZATION_CODES} codes, dropping the oldest unredeemed first`, { timeout: 30_000 }, async () => {
+      const as = await discover(emu.issuer);
+      const client = await registerClient(as, { redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" });
+      const signIn = async () => {
+        const pkce = await authorizationUrl(as, client.client_id, REDIRECT_URI);
+        const response = await fetch(pkce.url, { redirect: "manual" });
+        return { code: new URL(response.headers.get("location")!).searchParams.get("code")!, verifier: pkce.verifier };
+      };
+      const redeem = ({ code, verifier }: { code: string; verifier: string }) =>
+        postForm(as.token_endpoint!, { grant_type: "authorization_code", code, client_id: client.client_id, redirect_uri: REDIRECT_URI, code_verifier: verifier });
+
+      const spent = await signIn();
+      expect((await redeem(spent)).status).toBe(200);
+      const oldest = await signIn();
+      const second = await signIn();
+      // Fill the store: the spent code, `oldest`, `second`, and the rest.
+      for (let issued = 3; issued < MAX_AUTHORIZATION_CODES; issued += 25) {
+        await Promise.all(Array.from({ length: Math.min(25, MAX_AUTHORIZATION_CODES - issued) }, signIn));
+      }
+      const newest = await signIn();
+
+      expect(await redeem(oldest)).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: "The authorization code is invalid." } });
+      expect((await redeem(second)).status).toBe(200);
+      expect((await redeem(newest)).status).toBe(200);
+      // The spent code is still remembered: its replay is recognised, not taken for an unknown code.
+      expect(await redeem(spent)).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: "The authorization code has already been used." } });
     });
   });
 

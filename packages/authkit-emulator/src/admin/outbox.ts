@@ -1,11 +1,14 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
+import { sendHtml } from "../login/send-html.js";
 import { listOutbox } from "../store/outbox.js";
 import { renderOutboxPage } from "./outbox-page.js";
 
 /**
  * GET /_emulator/outbox: the magic-code emails the login UI "sent". A browser gets the HTML
  * page; a client asking for `application/json` (tests, scripts) gets `{ object: "list", data }`.
+ * The page shows live sign-in codes, so it gets the login pages' headers: no framing by another
+ * site, no sniffing, no referrer, no cache.
  */
 export function adminOutboxRouter(ctx: EmulatorContext): Router {
   const router = Router();
@@ -17,7 +20,7 @@ export function adminOutboxRouter(ctx: EmulatorContext): Router {
       res.json({ object: "list", data: listOutbox(ctx) });
       return;
     }
-    res.type("html").send(renderOutboxPage(listOutbox(ctx)));
+    sendHtml(res, 200, renderOutboxPage(listOutbox(ctx)));
   });
 
   return router;

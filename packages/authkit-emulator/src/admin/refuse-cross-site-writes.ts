@@ -1,20 +1,9 @@
 import type { RequestHandler } from "express";
 import { ApiError } from "../http/api-error.js";
+import { isCrossSiteRequest } from "../http/cross-site-request.js";
 import type { ServedHosts } from "../http/served-hosts.js";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** Fetch Metadata (W3C): `same-origin` is the emulator itself, `none` a typed URL or a tool. */
-const TRUSTED_FETCH_SITES = new Set(["same-origin", "none"]);
-
-function isCrossSite(req: Parameters<RequestHandler>[0], servedHosts: ServedHosts): boolean {
-  const site = req.headers["sec-fetch-site"];
-  if (site !== undefined && !TRUSTED_FETCH_SITES.has(site)) return true;
-  const origin = req.headers.origin;
-  if (origin === undefined) return false;
-  // `Origin: null` (sandboxed frames, file: pages) is never the emulator's own page.
-  return !URL.canParse(origin) || !servedHosts.allows(new URL(origin).host);
-}
 
 /**
  * Guards every state-changing admin route against cross-site request forgery. The admin API has
@@ -33,7 +22,7 @@ export function refuseCrossSiteWrites(servedHosts: ServedHosts): RequestHandler 
       next();
       return;
     }
-    if (isCrossSite(req, servedHosts)) {
+    if (isCrossSiteRequest(req.headers, servedHosts)) {
       next(new ApiError("cross_site_request", "The admin API does not accept requests from other sites."));
       return;
     }

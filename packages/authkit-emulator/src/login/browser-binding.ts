@@ -2,7 +2,17 @@ import { createHmac, randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
 import { constantTimeEqual } from "../http/constant-time-equal.js";
 
-export const BROWSER_BINDING_COOKIE = "authkit_emulator_browser";
+/**
+ * The cookie's name for the emulator on `port`. Cookies ignore ports (RFC 6265 §8.5), so with one
+ * name two emulators on one host (two projects, a test run beside `npm run dev`) overwrite each
+ * other's binding and each other's sign-ins fail as "started in another browser".
+ *
+ * @example
+ * browserBindingCookieName(4455); // "authkit_emulator_browser_4455"
+ */
+export function browserBindingCookieName(port: number | string): string {
+  return `authkit_emulator_browser_${port}`;
+}
 
 /** Reads one cookie without a cookie-parser dependency. */
 function readCookie(req: Request, name: string): string | undefined {
@@ -21,15 +31,17 @@ function readCookie(req: Request, name: string): string | undefined {
  * cookies ignore ports) is replaced by a fresh one.
  *
  * @example
- * const bindings = new BrowserBindings();
+ * const bindings = new BrowserBindings(browserBindingCookieName(4455));
  * const binding = bindings.ensure(req, res);
  */
 export class BrowserBindings {
   private readonly key = randomBytes(32);
 
+  constructor(private readonly cookieName: string) {}
+
   /** The request's binding if this emulator issued it, else undefined. */
   read(req: Request): string | undefined {
-    const value = readCookie(req, BROWSER_BINDING_COOKIE);
+    const value = readCookie(req, this.cookieName);
     const [nonce, mac, extra] = (value ?? "").split(".");
     if (!nonce || !mac || extra !== undefined || !constantTimeEqual(mac, this.mac(nonce))) return undefined;
     return value;
@@ -41,7 +53,7 @@ export class BrowserBindings {
     if (existing) return existing;
     const nonce = randomBytes(24).toString("base64url");
     const binding = `${nonce}.${this.mac(nonce)}`;
-    res.cookie(BROWSER_BINDING_COOKIE, binding, { httpOnly: true, sameSite: "lax", path: "/" });
+    res.cookie(this.cookieName, binding, { httpOnly: true, sameSite: "lax", path: "/" });
     return binding;
   }
 

@@ -12,11 +12,6 @@ import { signInPage } from "./pages/sign-in-page.js";
 import { ssoPage } from "./pages/sso-page.js";
 import { sendHtml } from "./send-html.js";
 
-function redirectHost(redirectUri: string): string {
-  const url = new URL(redirectUri);
-  return url.host ? `${url.protocol}//${url.host}` : url.protocol;
-}
-
 /**
  * Renders the page for where the sign-in stands: identify the user (password, magic code or
  * SSO), then pick an organization when there are several, then consent.
@@ -41,7 +36,7 @@ export function showCurrentStep(runtime: LoginRuntime, pending: PendingAuthoriza
     } else if (challenge?.kind === "magic-code") {
       sendHtml(res, 200, magicCodePage({ pendingId: pending.id, email: challenge.email }));
     } else {
-      sendHtml(res, 200, signInPage({ pendingId: pending.id, clientName }));
+      sendHtml(res, 200, signInPage({ pendingId: pending.id, clientName, redirectUri: pending.request.redirectUri }));
     }
     return;
   }
@@ -59,7 +54,7 @@ export function showCurrentStep(runtime: LoginRuntime, pending: PendingAuthoriza
     pendingId: pending.id,
     clientName,
     clientId: pending.request.client.client_id,
-    redirectHost: redirectHost(pending.request.redirectUri),
+    redirectUri: pending.request.redirectUri,
     email: user.email,
     organizationName: organization?.name ?? null,
     scopes: pending.request.scope.split(" ").filter(Boolean),

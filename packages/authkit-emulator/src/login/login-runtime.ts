@@ -1,6 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import type { AuthorizationHandoff } from "../oauth/hosted-login.js";
-import { BrowserBindings } from "./browser-binding.js";
+import { BrowserBindings, browserBindingCookieName } from "./browser-binding.js";
 import { PendingAuthorizationStore } from "./pending-authorizations.js";
 
 /** What every login step shares: the authorization server's handoff and the sign-ins in progress. */
@@ -14,5 +14,9 @@ export interface LoginRuntime {
 }
 
 export function createLoginRuntime(handoff: AuthorizationHandoff): LoginRuntime {
-  return { ctx: handoff.ctx, handoff, pending: new PendingAuthorizationStore(() => handoff.ctx.now()), bindings: new BrowserBindings() };
+  const { ctx } = handoff;
+  // The issuer is the emulator's own origin; its port is the one the browser uses.
+  const issuer = new URL(ctx.issuer);
+  const port = issuer.port || (issuer.protocol === "https:" ? "443" : "80");
+  return { ctx, handoff, pending: new PendingAuthorizationStore(() => ctx.now()), bindings: new BrowserBindings(browserBindingCookieName(port)) };
 }

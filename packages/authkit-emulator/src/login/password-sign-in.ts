@@ -25,7 +25,7 @@ export function passwordSignIn(runtime: LoginRuntime): RequestHandler {
     const user = findUserByEmail(ctx, email);
     if (!user || user.password === undefined || !constantTimeEqual(formField(req, "password"), user.password)) {
       const clientName = runtime.handoff.clientName(pending.request);
-      sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, email, error: "Incorrect email or password." }));
+      sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, redirectUri: pending.request.redirectUri, email, error: "Incorrect email or password." }));
       return;
     }
     completeIdentification(ctx, pending, { userId: user.id, authMethod: "password" });

@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import { isCrossSiteRequest } from "../http/cross-site-request.js";
 import type { AuthorizationRequest } from "../oauth/hosted-login.js";
 import type { LoginRuntime } from "./login-runtime.js";
 import { redirectToCurrentStep, signingInBrowser } from "./pending-request.js";
@@ -10,13 +11,16 @@ import { findUserByEmail } from "../store/users.js";
  * skipped for automated runs: that user, their first organization, consent granted, but only
  * towards a native-app redirect (loopback or private-use scheme). Any web page can register a
  * client with its own https redirect URI, so skipping the page there would hand it a token.
+ * Nor for a request a web page of another site started (`Sec-Fetch-Site: cross-site` or
+ * `same-site`, or a foreign `Origin`): an `<img>` must not sign the developer in (login CSRF,
+ * RFC 9700 §4.11.2 and §4.7), only an app opening the browser (`none`) or a tool sending neither.
  *
  * @example
  * startSignIn(runtime, req, res, request);
  */
 export function startSignIn(runtime: LoginRuntime, req: Request, res: Response, request: AuthorizationRequest): void {
   const { ctx } = runtime;
-  if (ctx.autoLogin && runtime.handoff.isNativeApp(request)) {
+  if (ctx.autoLogin && runtime.handoff.isNativeApp(request) && !isCrossSiteRequest(req.headers, ctx.servedHosts)) {
     const user = findUserByEmail(ctx, ctx.autoLogin);
     if (user) {
       const organizationId = activeMemberships(ctx, user.id)[0]?.organization_id ?? null;

@@ -5,6 +5,13 @@ export const AUTHORIZATION_CODE_TTL_SECONDS = 60;
 /** Spent codes are remembered this long so a replay can still revoke what the code produced (RFC 6749 §4.1.2). */
 const SPENT_CODE_MEMORY_SECONDS = 600;
 
+/**
+ * Codes kept at once, spent ones included. Every completed sign-in issues one, and a script (or
+ * `--auto-login`) can complete sign-ins in a loop: without a cap that grows without bound. A code
+ * lives 60 s; far more than one developer's clients redeem in that time.
+ */
+export const MAX_AUTHORIZATION_CODES = 1_000;
+
 /** Everything an authorization code is bound to. */
 export interface AuthorizationCodeGrant {
   clientId: string;
@@ -30,7 +37,11 @@ export interface AuthorizationCodeGrant {
 export class AuthorizationCodeStore {
   private readonly grants = new Map<string, AuthorizationCodeGrant>();
 
-  constructor(private readonly now: () => number) {}
+  /** `maxCodes` exists so tests can reach the cap cheaply. */
+  constructor(
+    private readonly now: () => number,
+    private readonly maxCodes: number = MAX_AUTHORIZATION_CODES,
+  ) {}
 
   /**
    * @example
@@ -38,6 +49,7 @@ export class AuthorizationCodeStore {
    */
   issue(grant: AuthorizationCodeGrant): string {
     this.forgetOld();
+    while (this.grants.size > 0 && this.grants.size >= this.maxCodes) this.evictOne();
     const code = createSecret();
     this.grants.set(hashSecret(code), grant);
     return code;
@@ -46,6 +58,23 @@ export class AuthorizationCodeStore {
   /** The grant behind a code, spent or not; callers check `used` and `expiresAt`. */
   find(code: string): AuthorizationCodeGrant | undefined {
     return this.grants.get(hashSecret(code));
+  }
+
+  /**
+   * Drops the oldest unredeemed code (a Map iterates in insertion order): its client only has to
+   * start again, while a spent code is kept to revoke what it issued if replayed. Only when every
+   * code is spent does the oldest spent one go.
+   */
+  private evictOne(): void {
+    let victim: string | undefined;
+    for (const [hash, grant] of this.grants) {
+      victim ??= hash;
+      if (!grant.used) {
+        victim = hash;
+        break;
+      }
+    }
+    if (victim !== undefined) this.grants.delete(victim);
   }
 
   private forgetOld(): void {

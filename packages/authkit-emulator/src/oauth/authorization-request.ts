@@ -1,7 +1,8 @@
 import type { OAuthClientRecord } from "../store/types.js";
+import type { ClientLookupRequester } from "./client-id-url-policy.js";
 import type { ClientRegistry } from "./client-registry.js";
 import { OAuthError } from "./oauth-error.js";
-import { redirectUriMatches } from "./redirect-uri-policy.js";
+import { assertAcceptableRedirectUri, redirectUriMatches } from "./redirect-uri-policy.js";
 import { optionalParam, requiredParam } from "./request-params.js";
 import { grantedScope } from "./scopes.js";
 
@@ -31,12 +32,14 @@ const CODE_CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
  * Phase one of `/oauth2/authorize`: the client and the redirect URI. Failures here must NOT
  * redirect (RFC 6749 §4.1.2.1): the caller shows them on an HTML page instead.
  */
-export async function resolveAuthorizationTarget(query: Query, clients: ClientRegistry): Promise<AuthorizationTarget> {
-  const client = await clients.resolve(requiredParam(query, "client_id"));
+export async function resolveAuthorizationTarget(query: Query, clients: ClientRegistry, requester: ClientLookupRequester): Promise<AuthorizationTarget> {
+  const client = await clients.resolve(requiredParam(query, "client_id"), requester);
   const requested = requiredParam(query, "redirect_uri");
   if (!client.redirect_uris.some((registered) => redirectUriMatches(registered, requested))) {
     throw new OAuthError("invalid_request", "redirect_uri is not registered for this client.");
   }
+  // A data file written before a scheme was refused may still hold a client registered with it.
+  assertAcceptableRedirectUri(requested);
   const state = typeof query.state === "string" ? query.state : undefined;
   return { client, redirectUri: requested, state };
 }

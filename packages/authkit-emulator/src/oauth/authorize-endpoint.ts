@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { isCrossSiteRequest } from "../http/cross-site-request.js";
 import { buildRedirect, parseAuthorizationRequest, resolveAuthorizationTarget, type AuthorizationTarget } from "./authorization-request.js";
 import { OAuthError } from "./oauth-error.js";
 import type { HostedLogin } from "./hosted-login.js";
@@ -17,7 +18,9 @@ export function authorizeEndpoint(runtime: OAuthRuntime, login: HostedLogin): Re
     const query = req.query as Record<string, unknown>;
     let target: AuthorizationTarget;
     try {
-      target = await resolveAuthorizationTarget(query, runtime.clients);
+      // An <img> on any page can send this GET: it must not make the emulator fetch a local URL.
+      const crossSite = isCrossSiteRequest(req.headers, runtime.ctx.servedHosts);
+      target = await resolveAuthorizationTarget(query, runtime.clients, { crossSite });
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       login.showError(res, 400, { title: "This sign-in link is not valid", code: error.code, description: error.description });

@@ -1,5 +1,7 @@
 import type { Request } from "express";
 import { constantTimeEqual } from "../http/constant-time-equal.js";
+import { isCrossSiteRequest } from "../http/cross-site-request.js";
+import type { ServedHosts } from "../http/served-hosts.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import type { ClientRegistry } from "./client-registry.js";
 import { OAuthError } from "./oauth-error.js";
@@ -55,12 +57,13 @@ function readCredentials(req: Request): PresentedCredentials {
  * `client_secret_post` adds the secret to the body, `client_secret_basic` uses HTTP Basic.
  *
  * @example
- * const client = await authenticateClient(req, runtime.clients);
+ * const client = await authenticateClient(req, runtime.clients, runtime.ctx.servedHosts);
  */
-export async function authenticateClient(req: Request, clients: ClientRegistry): Promise<OAuthClientRecord> {
+export async function authenticateClient(req: Request, clients: ClientRegistry, servedHosts: ServedHosts): Promise<OAuthClientRecord> {
   const presented = readCredentials(req);
   if (!presented.clientId) throw new OAuthError("invalid_client", "Client authentication is required.");
-  const client = await clients.resolve(presented.clientId);
+  // The token endpoint is open to CORS: a page's fetch must not make the emulator fetch a local URL.
+  const client = await clients.resolve(presented.clientId, { crossSite: isCrossSiteRequest(req.headers, servedHosts) });
   if (presented.method !== client.token_endpoint_auth_method) {
     throw new OAuthError("invalid_client", `This client must authenticate with ${client.token_endpoint_auth_method}.`);
   }

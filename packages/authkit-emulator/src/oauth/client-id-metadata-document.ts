@@ -1,6 +1,7 @@
 import { OAuthError } from "./oauth-error.js";
 import { parseClientMetadata, type ClientMetadata } from "./client-metadata.js";
 import { LOOPBACK_HOSTS } from "./loopback-hosts.js";
+import { DocumentUnavailable, getMetadataDocument } from "./metadata-document-request.js";
 
 /** draft-ietf-oauth-client-id-metadata-document: documents are small; a cap stops a hostile server streaming forever. */
 export const CIMD_MAX_BYTES = 5 * 1024;
@@ -28,56 +29,12 @@ function assertWellFormedClientIdUrl(clientId: string): void {
 /** Every failure to obtain a document, whatever the cause: the same words, or a web page could tell a closed port from an open one. */
 export const CIMD_FETCH_FAILED = "The client metadata document could not be fetched.";
 
-/** Why a fetch failed; logged for the developer, never sent to the client. */
-class DocumentUnavailable extends Error {}
-
-async function readCappedBody(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > CIMD_MAX_BYTES) {
-      await reader.cancel();
-      throw new DocumentUnavailable(`larger than ${CIMD_MAX_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
- * GETs the document and returns it once it proves to be one: a JSON object whose `client_id` is
- * its own URL. Until then every failure is a {@link DocumentUnavailable}. Redirects are not
- * followed: the document must live at the client_id URL itself, or `client_id` could not equal it.
+ * Fetches the document and returns it once it proves to be one: a JSON object whose `client_id`
+ * is its own URL. Until then every failure is a {@link DocumentUnavailable}.
  */
-async function loadDocument(clientId: string): Promise<object> {
-  let response: Response;
-  try {
-    response = await fetch(clientId, {
-      redirect: "manual",
-      headers: { accept: "application/json" },
-      signal: AbortSignal.timeout(CIMD_FETCH_TIMEOUT_MS),
-    });
-  } catch (error) {
-    throw new DocumentUnavailable(error instanceof Error ? error.message : "request failed");
-  }
-  if (response.status !== 200) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new DocumentUnavailable(`HTTP ${response.status}`);
-  }
-  let text: string;
-  try {
-    text = await readCappedBody(response);
-  } catch (error) {
-    // The timeout above also covers the body: a server that sends headers and then stalls or
-    // resets is as unreachable as one that never answered.
-    if (error instanceof DocumentUnavailable) throw error;
-    throw new DocumentUnavailable("the body could not be read");
-  }
+async function loadDocument(clientId: string, crossSite: boolean): Promise<object> {
+  const text = await getMetadataDocument(new URL(clientId), { crossSite, timeoutMs: CIMD_FETCH_TIMEOUT_MS, maxBytes: CIMD_MAX_BYTES });
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -91,6 +48,8 @@ async function loadDocument(clientId: string): Promise<object> {
 }
 
 export interface MetadataDocumentFetchOptions {
+  /** The request a web page of another site started: see `ClientLookupRequester`. */
+  crossSite: boolean;
   /** True for URLs this emulator itself answers: fetching one would make it call itself. */
   isOwnUrl(url: URL): boolean;
   /** Told why a fetch failed (the client only ever hears {@link CIMD_FETCH_FAILED}). */
@@ -111,7 +70,7 @@ export async function fetchClientIdMetadataDocument(clientId: string, options: M
   }
   let document: object;
   try {
-    document = await loadDocument(clientId);
+    document = await loadDocument(clientId, options.crossSite);
   } catch (error) {
     if (!(error instanceof DocumentUnavailable)) throw error;
     options.onUnavailable(error.message);

@@ -2,6 +2,7 @@ import type { EmulatorContext } from "../context.js";
 import { findOAuthClient, recordMetadataDocumentClient } from "../store/oauth-clients.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { fetchClientIdMetadataDocument, isClientIdMetadataUrl } from "./client-id-metadata-document.js";
+import { assertClientIdUrlAllowed, type ClientLookupRequester } from "./client-id-url-policy.js";
 import { OAuthError } from "./oauth-error.js";
 
 /** How long a fetched metadata document is trusted before it is fetched again. */
@@ -20,34 +21,39 @@ export class ClientRegistry {
 
   /**
    * @example
-   * const client = await registry.resolve(clientId); // throws OAuthError("invalid_client")
+   * const client = await registry.resolve(clientId, { crossSite: isCrossSiteRequest(req.headers, ctx.servedHosts) });
    */
-  async resolve(clientId: string): Promise<OAuthClientRecord> {
+  async resolve(clientId: string, requester: ClientLookupRequester): Promise<OAuthClientRecord> {
     // With CIMD switched off a URL is no client id AuthKit knows: the lookup below refuses it.
     if (this.ctx.state.environment.client_id_metadata_document && isClientIdMetadataUrl(clientId)) {
-      return this.resolveMetadataDocument(clientId);
+      assertClientIdUrlAllowed(clientId, requester);
+      return this.resolveMetadataDocument(clientId, requester);
     }
     const client = findOAuthClient(this.ctx, clientId, "dcr");
     if (!client) throw new OAuthError("invalid_client", "Unknown client_id.");
     return client;
   }
 
-  private resolveMetadataDocument(clientId: string): Promise<OAuthClientRecord> {
+  private resolveMetadataDocument(clientId: string, requester: ClientLookupRequester): Promise<OAuthClientRecord> {
     const cached = findOAuthClient(this.ctx, clientId, "cimd");
     const fetchedAt = this.fetchedAt.get(clientId);
     if (cached && fetchedAt !== undefined && fetchedAt + CIMD_CACHE_SECONDS > this.ctx.now()) {
       return Promise.resolve(cached);
     }
-    let running = this.inFlight.get(clientId);
+    // A cross-site request never joins a trusted one's fetch, nor the other way round: they may
+    // connect to different addresses (see getMetadataDocument).
+    const key = `${requester.crossSite ? "cross-site" : "trusted"} ${clientId}`;
+    let running = this.inFlight.get(key);
     if (!running) {
-      running = this.refresh(clientId).finally(() => this.inFlight.delete(clientId));
-      this.inFlight.set(clientId, running);
+      running = this.refresh(clientId, requester).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, running);
     }
     return running;
   }
 
-  private async refresh(clientId: string): Promise<OAuthClientRecord> {
+  private async refresh(clientId: string, requester: ClientLookupRequester): Promise<OAuthClientRecord> {
     const metadata = await fetchClientIdMetadataDocument(clientId, {
+      crossSite: requester.crossSite,
       isOwnUrl: (url) => this.ctx.servedHosts.reaches(url),
       onUnavailable: (detail) => this.ctx.logger.warn(`Client metadata document ${clientId} could not be fetched: ${detail}.`),
     });

@@ -20,7 +20,7 @@ async function authorizeCaller(runtime: OAuthRuntime, req: Request): Promise<voi
     if (bearer.credential !== undefined && constantTimeEqual(bearer.credential, runtime.ctx.state.environment.api_key)) return;
     throw new OAuthError("invalid_client", "The API key is not valid.");
   }
-  await authenticateClient(req, runtime.clients);
+  await authenticateClient(req, runtime.clients, runtime.ctx.servedHosts);
 }
 
 /**

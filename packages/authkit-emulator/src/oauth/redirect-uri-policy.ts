@@ -1,19 +1,6 @@
 import { LOOPBACK_HOSTS } from "./loopback-hosts.js";
 import { OAuthError } from "./oauth-error.js";
-
-/**
- * Schemes that execute or embed content, or open the browser's own internal pages, instead of
- * navigating to a client: a code delivered there is either run as script or lands where no
- * client listens. `ms-*:` are Windows' protocol handlers (settings, apps, the browser itself).
- */
-const FORBIDDEN_SCHEMES = new Set([
-  "javascript:", "data:", "vbscript:", "file:", "blob:", "about:", "filesystem:",
-  "view-source:", "chrome:", "chrome-untrusted:", "chrome-search:", "devtools:", "edge:", "brave:", "opera:", "vivaldi:", "resource:", "moz-extension:",
-]);
-
-function isForbiddenScheme(protocol: string): boolean {
-  return FORBIDDEN_SCHEMES.has(protocol) || protocol.startsWith("ms-");
-}
+import { refusedSchemeReason } from "./refused-redirect-schemes.js";
 
 /** RFC 8252 §7.3 covers loopback IP literals; `localhost` is matched exactly (§8.3 discourages it). */
 const LOOPBACK_IP_REDIRECT = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::\d{1,5})?(\/[^#]*)?$/;
@@ -21,7 +8,8 @@ const LOOPBACK_IP_REDIRECT = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::\d{1,5})?(\/[^
 /**
  * Checks one redirect URI a client registers (RFC 7591 §2, RFC 8252 §7): https anywhere;
  * http only on loopback; private-use schemes (`cursor://`, `vscode://`) for native apps;
- * never a fragment (RFC 6749 §3.1.2) nor a scheme that runs code.
+ * never a fragment (RFC 6749 §3.1.2) nor a scheme that runs code, opens a browser on another URL
+ * or that web pages can handle (see refused-redirect-schemes.ts).
  *
  * @example
  * assertAcceptableRedirectUri("http://127.0.0.1:33418/callback");
@@ -39,9 +27,8 @@ export function assertAcceptableRedirectUri(value: unknown): asserts value is st
   } catch {
     throw new OAuthError("invalid_redirect_uri", "Redirect URIs must be absolute URIs.");
   }
-  if (isForbiddenScheme(url.protocol)) {
-    throw new OAuthError("invalid_redirect_uri", `The ${url.protocol} scheme is not allowed in a redirect URI.`);
-  }
+  const refused = refusedSchemeReason(url.protocol);
+  if (refused !== undefined) throw new OAuthError("invalid_redirect_uri", refused);
   if (url.username || url.password) {
     throw new OAuthError("invalid_redirect_uri", "Redirect URIs must not contain credentials.");
   }
@@ -70,6 +57,8 @@ export function redirectUriMatches(registered: string, requested: string): boole
  * §7.3) or a private-use scheme (§7.1), which the operating system hands to a native app. Anything
  * else (https on a public host) could belong to any web page that registered itself through open
  * DCR, so the emulator never sends it a code or an error without the user seeing a page first.
+ * Refused schemes (`web+*:`, `microsoft-edge:`...) are no native app either: a data file written
+ * before they were refused may still hold one.
  *
  * @example
  * isNativeAppRedirect("http://127.0.0.1:33418/callback"); // true
@@ -78,5 +67,5 @@ export function redirectUriMatches(registered: string, requested: string): boole
 export function isNativeAppRedirect(redirectUri: string): boolean {
   const url = new URL(redirectUri);
   if (url.protocol === "http:" || url.protocol === "https:") return LOOPBACK_HOSTS.has(url.hostname);
-  return true;
+  return refusedSchemeReason(url.protocol) === undefined;
 }

@@ -13,7 +13,7 @@ export function tokenEndpoint(runtime: OAuthRuntime): RequestHandler {
     if (grantType !== "authorization_code" && grantType !== "refresh_token") {
       throw new OAuthError("unsupported_grant_type", `grant_type "${grantType}" is not supported.`);
     }
-    const client = await authenticateClient(req, runtime.clients);
+    const client = await authenticateClient(req, runtime.clients, runtime.ctx.servedHosts);
     // A refresh token comes with any code exchange that asked for offline_access, whatever grant
     // types the client registered, so any code-flow client may use one.
     const registered = grantType === "refresh_token" ? ["authorization_code", "refresh_token"] : ["authorization_code"];

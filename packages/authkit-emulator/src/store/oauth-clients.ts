@@ -48,7 +48,14 @@ export function recordMetadataDocumentClient(ctx: StoreContext, client: OAuthCli
   return evicted;
 }
 
-/** The registered client of this name, for clients the emulator registers for itself. */
-export function findRegisteredClientNamed(ctx: Pick<StoreContext, "state">, name: string): OAuthClientRecord | undefined {
-  return ctx.state.oauthClients.find((candidate) => candidate.kind === "dcr" && candidate.client_name === name);
+/** The client the emulator registered for its test tokens, if it still exists. */
+export function findTestTokenClient(ctx: Pick<StoreContext, "state">): OAuthClientRecord | undefined {
+  const clientId = ctx.state.testTokenClientId;
+  return clientId === undefined ? undefined : findOAuthClient(ctx, clientId, "dcr");
+}
+
+/** Stores the client test tokens are issued to and remembers its id, and saves. */
+export function addTestTokenClient(ctx: StoreContext, client: OAuthClientRecord): void {
+  ctx.state.testTokenClientId = client.client_id;
+  addRegisteredClient(ctx, client);
 }

@@ -13,7 +13,7 @@ export function isoNow(ctx: Pick<StoreContext, "now">): string {
 }
 
 /** The state's lists of records (users, sessions, invitations…). */
-type RecordList = { [K in keyof EmulatorState]: EmulatorState[K] extends readonly unknown[] ? K : never }[keyof EmulatorState];
+type RecordList = { [K in keyof EmulatorState]-?: EmulatorState[K] extends readonly unknown[] ? K : never }[keyof EmulatorState];
 
 /**
  * Appends `record` to the state's `list` and saves: the one way a new record is stored, so

@@ -288,4 +288,9 @@ export interface EmulatorState {
   refreshTokens: RefreshTokenRecord[];
   keys: SigningKeyRecord[];
   outbox: OutboxMessage[];
+  /**
+   * The client test tokens are issued to (see `testTokenClient`), kept by id: registration is
+   * open to any web page, so a `client_name` proves nothing.
+   */
+  testTokenClientId?: string;
 }

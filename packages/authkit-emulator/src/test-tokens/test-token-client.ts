@@ -1,6 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import { ApiError } from "../http/api-error.js";
-import { addRegisteredClient, findOAuthClient, findRegisteredClientNamed } from "../store/oauth-clients.js";
+import { addTestTokenClient, findOAuthClient, findTestTokenClient } from "../store/oauth-clients.js";
 import type { OAuthClientRecord } from "../store/types.js";
 import { newId } from "../store/ids.js";
 
@@ -10,7 +10,8 @@ export const TEST_TOKEN_CLIENT_NAME = "authkit-emulator test tokens";
 /**
  * The OAuth client a test token is issued to: the one the caller names (so its refresh token
  * works at `/oauth2/token` as that client), else a public client kept for the purpose, registered
- * on first use like any dynamically registered client. It has no redirect URI, so nothing can
+ * on first use like any dynamically registered client and found again by its stored id (never by
+ * its name, which any page registering a client can copy). It has no redirect URI, so nothing can
  * start a browser sign-in with it.
  */
 export function testTokenClient(ctx: EmulatorContext, clientId: string | undefined): OAuthClientRecord {
@@ -19,7 +20,7 @@ export function testTokenClient(ctx: EmulatorContext, clientId: string | undefin
     if (!named) throw ApiError.notFound("OAuth client", clientId);
     return named;
   }
-  const existing = findRegisteredClientNamed(ctx, TEST_TOKEN_CLIENT_NAME);
+  const existing = findTestTokenClient(ctx);
   if (existing) return existing;
   const client: OAuthClientRecord = {
     client_id: newId("client"),
@@ -31,6 +32,6 @@ export function testTokenClient(ctx: EmulatorContext, clientId: string | undefin
     client_id_issued_at: ctx.now(),
     kind: "dcr",
   };
-  addRegisteredClient(ctx, client);
+  addTestTokenClient(ctx, client);
   return client;
 }

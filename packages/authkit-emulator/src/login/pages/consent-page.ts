@@ -5,7 +5,11 @@ export interface ConsentPageInput {
   pendingId: string;
   clientName: string;
   clientId: string;
-  redirectHost: string;
+  /**
+   * Shown whole: a host alone is empty for `cursor:` or `microsoft-edge:https://...` URIs, and the
+   * user must see where the code goes before allowing it (RFC 6749 §10.2, RFC 8252 §8.6).
+   */
+  redirectUri: string;
   email: string;
   organizationName: string | null;
   scopes: string[];
@@ -28,7 +32,7 @@ export function consentPage(input: ConsentPageInput): string {
 <ul class="scopes">${input.scopes.map((scope) => html`<li>${SCOPE_TEXT[scope] ?? scope}</li>`)}</ul>
 <dl>
 <dt>Client</dt><dd>${input.clientId}</dd>
-<dt>Returns to</dt><dd>${input.redirectHost}</dd>
+<dt>Returns to</dt><dd><code class="uri">${input.redirectUri}</code></dd>
 ${input.resource ? html`<dt>Resource</dt><dd>${input.resource}</dd>` : ""}
 </dl>
 <form method="post" action="/login/consent">

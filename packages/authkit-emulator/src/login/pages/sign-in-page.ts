@@ -4,6 +4,8 @@ import { errorMessage, layout, pendingField } from "./layout.js";
 export interface SignInPageInput {
   pendingId: string;
   clientName: string;
+  /** Where the code will go once signed in, shown whole (see the consent page). */
+  redirectUri: string;
   email?: string;
   error?: string;
 }
@@ -16,7 +18,7 @@ export function signInPage(input: SignInPageInput): string {
   return layout(
     "Sign in",
     html`<h1>Sign in</h1>
-<p class="muted">to continue to <strong>${input.clientName}</strong></p>
+<p class="muted">to continue to <strong>${input.clientName}</strong>, which receives the sign-in at <code class="uri">${input.redirectUri}</code></p>
 ${errorMessage(input.error)}
 <form method="post" action="/login/password" novalidate>
 ${pendingField(input.pendingId)}

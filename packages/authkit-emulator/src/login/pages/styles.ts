@@ -18,6 +18,7 @@ button.secondary{background:#fff;color:#1d4ed8}
 button.danger{background:#fff;color:#b91c1c;border-color:#b91c1c}
 a{color:#1d4ed8}
 code{white-space:nowrap}
+code.uri{white-space:normal;overflow-wrap:anywhere}
 :focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 input:focus-visible{outline-offset:0}
 .error{background:#fef2f2;border:1px solid #b91c1c;color:#7f1d1d;border-radius:8px;padding:.75rem;margin:0 0 1rem}
