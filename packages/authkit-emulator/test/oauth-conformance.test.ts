@@ -19,8 +19,9 @@ const REDIRECT_URI = "http://127.0.0.1:33419/callback";
 const emu = useOAuthTestEmulator();
 
 /** Tokens from one real sign-in (public DCR client, PKCE), read by the cases. */
-const made: { clientId: string; accessToken: string; refreshToken: string; tokenResponse: Record<string, unknown> } = {
+const made: { clientId: string; accessToken: string; refreshToken: string; tokenResponse: Record<string, unknown>; application: Record<string, string> } = {
   clientId: "",
+  application: {},
   accessToken: "",
   refreshToken: "",
   tokenResponse: {},
@@ -40,6 +41,9 @@ beforeAll(async () => {
   });
   expect(status).toBe(200);
   Object.assign(made, { clientId: client.client_id, accessToken: body.access_token, refreshToken: body.refresh_token, tokenResponse: body });
+  // The confidential application AuthKit's introspection reference authenticates (id and secret in the body).
+  const application = await registerClient(as, { redirect_uris: ["https://resource-server.example/cb"], token_endpoint_auth_method: "client_secret_post" });
+  made.application = { client_id: application.client_id, client_secret: String(application.client_secret) };
 });
 
 interface Answer {
@@ -73,7 +77,6 @@ async function call(path: string, init: { method?: string; form?: Record<string,
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const asResourceServer = () => bearer(emu.emulator.apiKey);
 
 const CASES: Case[] = [
   { route: "GET /.well-known/oauth-authorization-server", what: "RFC 8414 metadata", status: 200, shape: wire.AUTHORIZATION_SERVER_METADATA, send: () => call("/.well-known/oauth-authorization-server") },
@@ -141,28 +144,35 @@ const CASES: Case[] = [
     what: "active access token",
     status: 200,
     shape: wire.ACTIVE_ACCESS_TOKEN,
-    send: () => call("/oauth2/introspection", { form: { token: made.accessToken }, headers: asResourceServer() }),
+    send: () => call("/oauth2/introspection", { form: { token: made.accessToken, ...made.application } }),
   },
   {
     route: "POST /oauth2/introspection",
     what: "active refresh token",
     status: 200,
     shape: wire.ACTIVE_REFRESH_TOKEN,
-    send: () => call("/oauth2/introspection", { form: { token: made.refreshToken }, headers: asResourceServer() }),
+    send: () => call("/oauth2/introspection", { form: { token: made.refreshToken, ...made.application } }),
   },
   {
     route: "POST /oauth2/introspection",
     what: "inactive token",
     status: 200,
     shape: wire.INACTIVE_TOKEN,
-    send: () => call("/oauth2/introspection", { form: { token: "not-a-token" }, headers: asResourceServer() }),
+    send: () => call("/oauth2/introspection", { form: { token: "not-a-token", ...made.application } }),
   },
   {
     route: "POST /oauth2/introspection",
     what: "unauthorized caller (RFC 7662 §2.3)",
     status: 401,
     shape: wire.oauthError("invalid_client"),
-    send: () => call("/oauth2/introspection", { form: { token: made.accessToken }, headers: bearer("sk_test_wrong") }),
+    send: () => call("/oauth2/introspection", { form: { token: made.accessToken, client_id: made.application.client_id!, client_secret: "wrong" } }),
+  },
+  {
+    route: "POST /oauth2/introspection",
+    what: "the API key as a Bearer credential (AuthKit takes the application's id and secret in the body)",
+    status: 401,
+    shape: wire.oauthError("invalid_client"),
+    send: () => call("/oauth2/introspection", { form: { token: made.accessToken }, headers: bearer(emu.emulator.apiKey) }),
   },
 ];
 

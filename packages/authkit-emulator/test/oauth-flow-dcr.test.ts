@@ -3,7 +3,7 @@ import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
-import { authorizationUrl, discover, discoverOpenId, exchangeCode, insecure, postForm, refresh, registerClient } from "./helpers/oauth-client.js";
+import { authorizationUrl, discover, discoverOpenId, exchangeCode, insecure, introspect, postForm, refresh, registerClient } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:33418/callback";
@@ -61,7 +61,7 @@ describe("authorization code + PKCE with a dynamically registered client (oauth4
     const userinfo = await oauth.processUserInfoResponse(oidc, client, payload.sub!, await oauth.userInfoRequest(oidc, client, tokens.access_token, insecure));
     expect(userinfo).toMatchObject({ sub: payload.sub, email: "alice@acme.test", email_verified: true, name: "Alice Anderson" });
 
-    const introspection = await postForm(as.introspection_endpoint!, { token: tokens.access_token, client_id: client.client_id });
+    const introspection = await introspect(emu.issuer, tokens.access_token);
     // Only the fields AuthKit's introspection reference lists.
     expect(introspection.body).toEqual({
       active: true,
@@ -75,7 +75,7 @@ describe("authorization code + PKCE with a dynamically registered client (oauth4
       org_id: payload.org_id,
       exp: payload.exp,
     });
-    const refreshIntrospection = await postForm(as.introspection_endpoint!, { token: tokens.refresh_token!, client_id: client.client_id });
+    const refreshIntrospection = await introspect(emu.issuer, tokens.refresh_token!);
     expect(refreshIntrospection.body).toEqual({
       active: true,
       token_type: "refresh_token",
@@ -98,7 +98,7 @@ describe("authorization code + PKCE with a dynamically registered client (oauth4
     expect(reuse.body.error).toBe("invalid_grant");
     const afterReuse = await postForm(as.token_endpoint!, { grant_type: "refresh_token", refresh_token: refreshed.refresh_token!, client_id: client.client_id });
     expect(afterReuse.body.error).toBe("invalid_grant");
-    const revoked = await postForm(as.introspection_endpoint!, { token: refreshed.access_token, client_id: client.client_id });
+    const revoked = await introspect(emu.issuer, refreshed.access_token);
     expect(revoked.body).toEqual({ active: false });
     expect(emu.emulator.state.sessions.find((s) => s.id === payload.sid)?.revoked).toBe(true);
     expect(emu.logs.join("\n")).not.toContain(tokens.refresh_token!);

@@ -3,7 +3,7 @@ import * as oauth from "oauth4webapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
-import { authorizationUrl, discover, postForm, registerClient } from "./helpers/oauth-client.js";
+import { authorizationUrl, discover, introspect, postForm, registerClient } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:1234/cb";
@@ -69,7 +69,7 @@ describe("POST /oauth2/token rejections (RFC 6749 §5.2)", () => {
     expect(replay).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     const refreshAfter = await postForm(as.token_endpoint!, { grant_type: "refresh_token", client_id: client.client_id, refresh_token: String(first.body.refresh_token) });
     expect(refreshAfter.body.error).toBe("invalid_grant");
-    const introspection = await postForm(as.introspection_endpoint!, { token: String(first.body.access_token), client_id: client.client_id });
+    const introspection = await introspect(emu.issuer, String(first.body.access_token));
     expect(introspection.body).toEqual({ active: false });
   });
 

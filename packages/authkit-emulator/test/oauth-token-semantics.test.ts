@@ -4,7 +4,7 @@ import * as oauth from "oauth4webapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LoginUserAgent } from "./helpers/login-user-agent.js";
 import { useOAuthTestEmulator, type OAuthTestEmulator } from "./helpers/oauth-app.js";
-import { authorizationUrl, discover, discoverOpenId, insecure, postForm, refresh, registerClient } from "./helpers/oauth-client.js";
+import { authorizationUrl, discover, discoverOpenId, insecure, introspect, postForm, refresh, registerClient } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:45003/callback";
@@ -129,10 +129,10 @@ describe("token endpoint semantics (AuthKit's token reference, via oauth4webapi)
 
   it("keeps the introspection response to AuthKit's documented fields", async () => {
     const tokens = await tokensFor({ scope: "openid offline_access" });
-    const access = await postForm(ctx.as.introspection_endpoint!, { token: tokens.access_token, client_id: ctx.client.client_id });
+    const access = await introspect(emu.issuer, tokens.access_token);
     expect(Object.keys(access.body).sort()).toEqual(["active", "client_id", "exp", "iat", "iss", "jti", "org_id", "sid", "sub", "token_type"]);
     expect(access.body.token_type).toBe("access_token");
-    const refreshToken = await postForm(ctx.as.introspection_endpoint!, { token: tokens.refresh_token!, client_id: ctx.client.client_id });
+    const refreshToken = await introspect(emu.issuer, tokens.refresh_token!);
     expect(Object.keys(refreshToken.body).sort()).toEqual(["active", "client_id", "iat", "iss", "org_id", "sub", "token_type"]);
     expect(refreshToken.body.token_type).toBe("refresh_token");
   });

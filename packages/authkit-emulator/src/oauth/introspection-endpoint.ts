@@ -1,26 +1,34 @@
 import type { Request, RequestHandler } from "express";
-import { readBearerCredential } from "../http/bearer-credential.js";
 import { constantTimeEqual } from "../http/constant-time-equal.js";
-import { authenticateClient } from "./client-authentication.js";
+import { isCrossSiteRequest } from "../http/cross-site-request.js";
 import { OAuthError } from "./oauth-error.js";
 import type { OAuthRuntime } from "./oauth-runtime.js";
 import { findRefreshToken, REFRESH_TOKEN_TTL_SECONDS } from "./refresh-tokens.js";
-import { requiredParam } from "./request-params.js";
+import { optionalParam, requiredParam } from "./request-params.js";
 import { verifyAccessToken, type ActiveAccessToken } from "./verify-access-token.js";
 import { findSession } from "../store/sessions.js";
 
 /**
- * RFC 7662 §2.1 requires the caller to be authorized (against token scanning): a resource server
- * presents the environment's API key as a Bearer token, or a client authenticates as at /token.
+ * AuthKit's introspection reference: the endpoint "is authenticated by provid[ing] the WorkOS
+ * Application's client ID and client secret in the body of the request", and by nothing else. So
+ * neither the API key, nor HTTP Basic, nor a public client's bare `client_id` is accepted here:
+ * code that introspected that way against the emulator would be refused by AuthKit, and a public
+ * client id alone would let any registered client read any token's user and organization
+ * (RFC 7662 §2.1 and §4: the caller must be authorized, against token scanning).
  */
 async function authorizeCaller(runtime: OAuthRuntime, req: Request): Promise<void> {
-  // The same Bearer parsing as the REST API's API key check (case-insensitive scheme).
-  const bearer = readBearerCredential(req.headers.authorization);
-  if (bearer) {
-    if (bearer.credential !== undefined && constantTimeEqual(bearer.credential, runtime.ctx.state.environment.api_key)) return;
-    throw new OAuthError("invalid_client", "The API key is not valid.");
+  if (req.headers.authorization !== undefined) {
+    throw new OAuthError("invalid_client", "Send the application's client_id and client_secret in the request body: introspection takes no Authorization header.");
   }
-  await authenticateClient(req, runtime.clients, runtime.ctx.servedHosts);
+  const clientId = optionalParam(req.body, "client_id");
+  const secret = optionalParam(req.body, "client_secret");
+  if (!clientId || !secret) throw new OAuthError("invalid_client", "Introspection requires the application's client_id and client_secret in the request body.");
+  // A URL client id names a metadata document: a public client, with no secret to check (and no document to fetch for it).
+  if (URL.canParse(clientId)) throw new OAuthError("invalid_client", "Client authentication failed.");
+  const client = await runtime.clients.resolve(clientId, { crossSite: isCrossSiteRequest(req.headers, runtime.ctx.servedHosts) });
+  if (client.client_secret === undefined || !constantTimeEqual(secret, client.client_secret)) {
+    throw new OAuthError("invalid_client", "Client authentication failed.");
+  }
 }
 
 /**

@@ -76,3 +76,17 @@ export async function postForm(url: string, form: Record<string, string>, header
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
 }
+
+/**
+ * Introspects as AuthKit's reference says a caller must: an application's `client_id` and
+ * `client_secret` in the body. The application is a confidential client registered for the call.
+ */
+export async function introspect(issuer: string, token: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const registered = await fetch(`${issuer}/oauth2/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ redirect_uris: ["https://resource-server.example/cb"], token_endpoint_auth_method: "client_secret_post", client_name: "Resource server" }),
+  });
+  const application = (await registered.json()) as { client_id: string; client_secret: string };
+  return postForm(`${issuer}/oauth2/introspection`, { token, client_id: application.client_id, client_secret: application.client_secret });
+}
