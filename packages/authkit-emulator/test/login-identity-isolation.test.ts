@@ -117,6 +117,22 @@ describe("hosted login keeps each identity's state to itself", () => {
     expect(provisioned).toMatchObject([{ organization_id: GLOBEX, status: "active", role: { slug: "member" } }]);
   });
 
+  it("keeps an SSO sign-in to its connection's organization, even when the user posts another of theirs", async () => {
+    // Carol signs in through Globex's SSO connection, and is also a member of Acme.
+    await postAdmin(emu.issuer, "/_emulator/memberships", { user_id: "user_01CAROL00000000000000000", organization_id: ACME });
+    const pkce = await authorizationUrl(as, client.client_id, REDIRECT_URI);
+    const agent = new LoginUserAgent(emu.issuer);
+    const signIn = expectPage(await agent.navigate(pkce.url));
+    const idp = expectPage(await agent.submit(signIn, "/login/password", { email: "carol@globex.test" }, "Sign in"));
+    const consent = expectPage(await agent.submit(idp, "/login/sso", {}, "Sign in as"));
+    expect(consent.html).toContain("Allow");
+    // The organization form posted by hand from the consent step (the page offers no picker).
+    const forged = { ...consent, html: consent.html.replace('action="/login/consent"', 'action="/login/organization"').replace("</form>", `<input type="hidden" name="organization_id" value="${ACME}"></form>`) };
+    const after = await agent.submit(forged, "/login/organization", {});
+    const claims = await claimsAfter(await approve(agent, after), pkce);
+    expect(claims).toMatchObject({ sub: "user_01CAROL00000000000000000", org_id: GLOBEX });
+  });
+
   it("refuses an SSO sign-in for a user whose membership of the connection's organization was deactivated", async () => {
     const membership = emu.emulator.state.memberships.find((m) => m.user_id === "user_01CAROL00000000000000000" && m.organization_id === GLOBEX)!;
     membership.status = "inactive";
