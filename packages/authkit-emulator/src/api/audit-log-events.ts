@@ -5,8 +5,9 @@ import { readAuditLogEventBody } from "./audit-log-event-body.js";
 
 /**
  * `auditLogs.createEvent`: POST /audit_logs/events, answered `200 { success: true }`
- * (`@workos/openapi-spec` AuditLogEventCreateResponse). The same `Idempotency-Key` twice stores
- * the event once. Stored events are read back from the admin API (`GET /_emulator/audit-events`).
+ * (`@workos/openapi-spec` AuditLogEventCreateResponse), or `400 invalid_audit_log_event` when
+ * the event breaks its action's schema (see `checkAuditLogEvent`). The same `Idempotency-Key`
+ * twice stores the event once. Stored events are read back from the admin API (`GET /_emulator/audit-events`).
  */
 export function auditLogEventsRouter(ctx: EmulatorContext): Router {
   const router = Router();

@@ -11,7 +11,8 @@ const METADATA_TYPES = new Set(["string", "boolean", "number"]);
 
 /**
  * `auditLogs.createSchema / listSchemas`: POST and GET /audit_logs/actions/:action/schemas.
- * Schemas are stored and versioned; events are not checked against them.
+ * Schemas are stored and versioned, and "used to validate the payload of incoming Audit Log
+ * Events" (spec, Create Schema): `POST /audit_logs/events` checks each event against one.
  */
 export function auditLogSchemasRouter(ctx: EmulatorContext): Router {
   const router = Router();

@@ -14,6 +14,18 @@ export interface ErrorDetail {
 }
 
 /**
+ * One entry of the 400 `invalid_audit_log_event` (`POST /audit_logs/events` in
+ * `@workos/openapi-spec`): Ajv's error object, `instancePath` being the JSON pointer into the
+ * event (the spec's only required field, e.g. `/targets`).
+ */
+export interface EventSchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/**
  * Stable codes, each tied to one HTTP status by `API_ERROR_STATUS`. The WorkOS ones are the
  * literal codes of `@workos/openapi-spec` (e.g. `missing_user_id_or_organization_id` is the
  * 400 of `GET /user_management/organization_memberships`); the rest are the emulator's own.
@@ -39,6 +51,7 @@ export const API_ERROR_STATUS = {
   email_not_available: 400,
   user_creation_error: 400,
   invalid_metadata: 400,
+  invalid_audit_log_event: 400,
   unauthorized: 401,
   cross_site_request: 403,
   entity_not_found: 404,
@@ -60,7 +73,7 @@ export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 export interface ApiErrorBody {
   code?: ApiErrorCode;
   message: string;
-  errors?: FieldError[] | ErrorDetail[];
+  errors?: FieldError[] | ErrorDetail[] | EventSchemaError[];
   entity_id?: string;
 }
 
@@ -75,7 +88,7 @@ export interface ApiErrorBody {
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly code: ApiErrorCode;
-  readonly errors: FieldError[] | ErrorDetail[] | undefined;
+  readonly errors: FieldError[] | ErrorDetail[] | EventSchemaError[] | undefined;
   readonly entityId: string | undefined;
   readonly status: number;
   readonly messageOnly: boolean;
@@ -88,7 +101,7 @@ export class ApiError extends Error {
   constructor(
     code: ApiErrorCode,
     message: string,
-    details: { errors?: FieldError[] | ErrorDetail[]; entityId?: string; status?: number; messageOnly?: boolean } = {},
+    details: { errors?: FieldError[] | ErrorDetail[] | EventSchemaError[]; entityId?: string; status?: number; messageOnly?: boolean } = {},
   ) {
     super(message);
     this.code = code;

@@ -3,10 +3,12 @@ import { getOrganization } from "./organizations.js";
 import { isoNow, type StoreContext, insertRecord } from "./store-context.js";
 import type { AuditLogExportRecord, AuditLogSchemaRecord } from "./types.js";
 import { lookupById } from "./lookup.js";
+import { checkAuditLogEvent, compileAuditLogSchema, rememberCompiledSchema } from "./audit-log-event-validation.js";
 
 /**
  * Stores an audit log event and saves. The SDK always sends an `Idempotency-Key` and retries
- * with the same key, so a key seen before stores nothing and reports success again.
+ * with the same key, so a key seen before stores nothing and reports success again. An event
+ * that breaks its action's schema is refused (`400 invalid_audit_log_event`) and not stored.
  *
  * @example
  * recordAuditEvent(ctx, { organizationId, event, idempotencyKey: req.get("idempotency-key") ?? null });
@@ -18,6 +20,7 @@ export function recordAuditEvent(
   const { organizationId, event, idempotencyKey } = input;
   if (idempotencyKey !== null && ctx.state.auditEvents.some((e) => e.idempotency_key === idempotencyKey)) return;
   getOrganization(ctx, organizationId);
+  checkAuditLogEvent(listAuditLogSchemas(ctx, String(event.action)), event);
   ctx.state.auditEvents.push({
     id: newId("audit_log_event"),
     organization_id: organizationId,
@@ -59,12 +62,16 @@ export function createAuditLogExport(
 
 export const getAuditLogExport = lookupById((state) => state.auditLogExports, "Audit log export").get;
 
-/** Each schema of an action is a new version (1, 2, ...), as WorkOS numbers them. */
+/**
+ * Each schema of an action is a new version (1, 2, ...), as WorkOS numbers them. Its metadata JSON
+ * Schemas are compiled here, once, and a schema that does not compile is refused (422).
+ */
 export function createAuditLogSchema(
   ctx: StoreContext,
   action: string,
   schema: Pick<AuditLogSchemaRecord, "actor" | "targets" | "metadata">,
 ): AuditLogSchemaRecord {
+  const compiled = compileAuditLogSchema(schema);
   const version = listAuditLogSchemas(ctx, action).length + 1;
   const record: AuditLogSchemaRecord = {
     object: "audit_log_schema",
@@ -77,6 +84,7 @@ export function createAuditLogSchema(
     created_at: isoNow(ctx),
   };
   insertRecord(ctx, "auditLogSchemas", record);
+  rememberCompiledSchema(record, compiled);
   return record;
 }
 
