@@ -224,7 +224,7 @@ async function main(): Promise<void> {
       log(
         `round ${round} ${variant.id.padEnd(15)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  server CPU ${cpuMicrosPerCall?.toFixed(0) ?? "?"} µs/call  ${counts ? `cache ${counts.hits} hits / ${counts.misses} misses, ${counts.verifications} verifications  ` : ""}upstream ${JSON.stringify(upstream)}`,
       );
-      const wrong = counts && contradiction(variant, counts, result.requests, settings.connections);
+      const wrong = counts && contradiction(variant, counts, result.requests, settings.connections, tokenSets[variant.tokens].length);
       if (wrong) throw new Error(`bench: ${wrong} (round ${round}); its figures would not measure what the table says`);
       return { variant: variant.id, round, ...result, cpuMicrosPerCall, upstream, server: counts, loadAverage: loadBefore };
     };

@@ -31,8 +31,12 @@ export function lookupsWithoutToken(counts: ServerCounts): string | undefined {
  * agree. The server may count a little more than the load generator: requests still in flight
  * when a run ends (at most one per connection, from this run and the unmeasured one before it)
  * are served but not counted by autocannon. It may never count less.
+ *
+ * A cached token is verified again once its entry has lived `cache.jwks.cacheMaxAgeMs` (10
+ * minutes by default; a key AuthKit withdrew must stop its tokens), so a run of a long-lived
+ * process may verify each of the `tokensSent` tokens of a hits variant once, never more.
  */
-export function contradiction(variant: Variant, counts: ServerCounts, requests: number, connections: number): string | undefined {
+export function contradiction(variant: Variant, counts: ServerCounts, requests: number, connections: number, tokensSent = 1): string | undefined {
   if (!variant.expect) return undefined;
   const { hits, misses, verifications } = counts;
   const slack = 2 * connections;
@@ -40,7 +44,7 @@ export function contradiction(variant: Variant, counts: ServerCounts, requests: 
   const seen = `the server counted ${hits} cache hits, ${misses} misses and ${verifications} verifications for ${requests} requests`;
   switch (variant.expect) {
     case "hits":
-      return misses === 0 && verifications === 0 && about(hits) ? undefined : `${variant.id} should be all cache hits, but ${seen}`;
+      return misses <= tokensSent && verifications === misses && about(hits + misses) ? undefined : `${variant.id} should be all cache hits, but ${seen}`;
     case "misses":
       return hits === 0 && about(misses) && verifications === misses ? undefined : `${variant.id} should be all cache misses, but ${seen}`;
     case "uncached":
