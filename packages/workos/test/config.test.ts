@@ -49,6 +49,12 @@ describe("configuration", () => {
     ["baseURL", { baseURL: "https://sk_test_a1B2c3D4e5F6g7H8.example" }],
     ["apiURL", { apiURL: "https://sk_test_a1B2c3D4e5F6g7H8.example" }],
     ["apiHostname", { apiHostname: "sk_test_a1B2c3D4e5F6g7H8" }],
+    // Published settings: in the protected resource metadata and every WWW-Authenticate challenge.
+    ["docsURL", { docsURL: "https://sk_test_a1B2c3D4e5F6g7H8.example.com/" }],
+    ["mcpPath", { mcpPath: "/sk_test_a1B2c3D4e5F6g7H8" }],
+    ["audience", { audience: ["https://mcp.example.com/mcp", "sk_test_a1B2c3D4e5F6g7H8"] }],
+    ["allowedOrigins", { allowedOrigins: ["https://sk_test_a1B2c3D4e5F6g7H8.example"] }],
+    ["scopesSupported", { scopesSupported: ["sk_test_a1B2c3D4e5F6g7H8"] }],
   ])("refuses an API key pasted into %s without quoting it", (name, misplaced) => {
     let message = "";
     try {

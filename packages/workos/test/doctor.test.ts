@@ -95,7 +95,7 @@ describe("doctor against the emulator", () => {
     );
     try {
       const report = await runDoctor({ ...input, authkitDomain: endless.url }, { timeoutMs: 10_000 });
-      expect(report.checks.find((check) => check.id === "authkit.reachable")).toMatchObject({ status: "fail", summary: expect.stringContaining("more than 1024 KiB") });
+      expect(report.checks.find((check) => check.id === "authkit.reachable")).toMatchObject({ status: "fail", summary: expect.stringContaining("more than 1 MiB") });
       expect(sent).toBeLessThan(64 * 1024 * 1024);
     } finally {
       await endless.close();

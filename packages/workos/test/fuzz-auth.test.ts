@@ -192,6 +192,12 @@ describe("the middleware over HTTP", () => {
     const claimSet = fc.record({
       iss: claim(fc.constant(issuer.url), fc.constantFrom(`${issuer.url}/`, "https://evil.authkit.app", issuer.url.toUpperCase(), "")),
       sub: claim(fc.constantFrom("user_01TEST", "user_01OTHER"), fc.oneof(fc.constant(""), fc.string({ maxLength: 20 }))),
+      // Good nine times in ten, so the accepted side of the oracle keeps its share of the runs.
+      jti: fc.oneof(
+        { weight: 18, arbitrary: fc.constantFrom<unknown>("jti_01A", "jti_01B") },
+        { weight: 1, arbitrary: fc.constantFrom<unknown>("", 1, null) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      ),
       aud: claim(
         fc.constantFrom<unknown>(RESOURCE, `${RESOURCE}/`, "client_01ENV", ["https://x.example", RESOURCE]),
         fc.constantFrom<unknown>("https://other.example/mcp", `${RESOURCE}x`, [], ["https://other.example"], "CLIENT_01ENV"),
@@ -298,7 +304,7 @@ function shouldAccept(claims: Record<string, unknown>, typ: unknown, issuer: str
   const audiences = [RESOURCE, `${RESOURCE}/`, "client_01ENV"];
   const aud = claims.aud;
   const audOk = typeof aud === "string" ? audiences.includes(aud) : Array.isArray(aud) && aud.some((a) => audiences.includes(a as string));
-  const { exp, nbf, iat, sub } = claims;
+  const { exp, nbf, iat, sub, jti } = claims;
   return (
     (typ === undefined || (typeof typ === "string" && ["jwt", "at+jwt", "application/at+jwt"].includes(typ.toLowerCase()))) &&
     !("nonce" in claims) &&
@@ -306,6 +312,8 @@ function shouldAccept(claims: Record<string, unknown>, typ: unknown, issuer: str
     claims.iss === issuer &&
     typeof sub === "string" &&
     sub !== "" &&
+    typeof jti === "string" &&
+    jti !== "" &&
     audOk &&
     typeof exp === "number" &&
     exp > now - tolerance &&

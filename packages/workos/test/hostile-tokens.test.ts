@@ -85,6 +85,7 @@ function claims(over: Record<string, unknown> = {}): Record<string, unknown> {
     client_id: "client_01MCPHOST",
     sid: "session_01TEST",
     scope: "openid profile email",
+    jti: "jti_01HOSTILE",
     iat: now(),
     exp: now() + 300,
     ...over,
@@ -284,6 +285,9 @@ const cases: HostileCase[] = [
   bearer("typ Application/JWT", "ok", () => signed({}, { typ: "Application/JWT" })),
   bearer("an ID token (typ JWT with a nonce)", "failed", () => signed({ aud: "client_01ENV", nonce: "n-0S6_WzA2Mj" })),
   // An ID token need not carry a nonce (OIDC Core §3.1.2.1): its `at_hash`/`c_hash`/`s_hash` give it away.
+  // AuthKit's documented ID token: no nonce (none was sent), no hashes, no jti.
+  bearer("AuthKit's ID token as documented, without a nonce", "failed", () =>
+    signed({ aud: "client_01ENV", name: "Ada", given_name: "Ada", family_name: "L", email: "ada@example.com", email_verified: true, client_id: undefined, sid: undefined, org_id: undefined, scope: undefined, jti: undefined })),
   bearer("an ID token without a nonce (typ JWT, at_hash)", "failed", () => signed({ aud: "client_01ENV", azp: "client_01ENV", auth_time: 1, at_hash: "x7r5bBzTn5cTQ1TmwZ5uJw" })),
   bearer("an ID token without a nonce (c_hash, hybrid flow)", "failed", () => signed({ aud: "client_01ENV", c_hash: "LDktKdoQak3Pk0cnXxCltA" })),
   bearer("an ID token without a nonce (s_hash)", "failed", () => signed({ aud: "client_01ENV", s_hash: "LDktKdoQak3Pk0cnXxCltA" })),

@@ -40,7 +40,7 @@ afterAll(() => issuer.stop());
 
 const b64url = (value: string | Uint8Array) => Buffer.from(value).toString("base64url");
 const now = () => Math.floor(Date.now() / 1000);
-const claims = (extra: Record<string, unknown> = {}) => ({ iss: issuer.url, sub: "user_01TEST", aud: RESOURCE, iat: now(), exp: now() + 300, ...extra });
+const claims = (extra: Record<string, unknown> = {}) => ({ iss: issuer.url, sub: "user_01TEST", aud: RESOURCE, jti: "jti_01TEST", iat: now(), exp: now() + 300, ...extra });
 
 /** A compact JWS with exactly this header and payload text, RS256-signed by `key`. */
 async function signRaw(header: Record<string, unknown>, payload: string, key: SigningKey = issuer.keys[0]!): Promise<string> {

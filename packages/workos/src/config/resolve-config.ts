@@ -2,7 +2,7 @@ import { neverThrowing, silentLogger } from "../logger.js";
 import { assertSecureOrLoopback, isLoopbackHost, normalizeAuthkitDomain } from "./authkit-domain.js";
 import { defaults } from "./defaults.js";
 import { checkOptionNames } from "./option-names.js";
-import { refuseApiKeyIn, shown } from "./secret-values.js";
+import { refuseApiKeyIn, refuseApiKeysInSettings, shown } from "./secret-values.js";
 import type { ResolvedConfig, WorkOSConfig } from "./types.js";
 
 type Env = Record<string, string | undefined>;
@@ -17,6 +17,8 @@ export function resolveConfig(input: WorkOSConfig, env: Env = processEnv()): Res
     throw new TypeError("[WorkOS] workosProvider() expects an options object");
   }
   checkOptionNames(input);
+  // Before any setting is quoted in an error or used: an API key pasted into the wrong one.
+  refuseApiKeysInSettings(input as Record<string, unknown>, ["apiKey"]);
   const apiKey = checkApiKey(pick(input.apiKey, env.WORKOS_API_KEY, "apiKey"));
   const clientId = checkClientId(pick(input.clientId, env.WORKOS_CLIENT_ID, "clientId"));
   const baseURL = checkBaseURL(pick(input.baseURL, env.BASE_URL, "baseURL"));
@@ -133,6 +135,7 @@ function checkMcpPath(value: string): string {
 /** A link published to clients (`resource_documentation`): only a web page, never `javascript:` or `data:`. */
 function checkOptionalWebURL(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === "") return undefined;
+  refuseApiKeyIn(name, value, "a documentation page's URL");
   let url: URL | undefined;
   try {
     url = new URL(value);

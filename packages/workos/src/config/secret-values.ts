@@ -6,7 +6,7 @@
  */
 const apiKeyPattern = /(?<![A-Za-z0-9])sk_[A-Za-z0-9_]{8,}/g;
 
-export function containsApiKey(value: string): boolean {
+function containsApiKey(value: string): boolean {
   apiKeyPattern.lastIndex = 0;
   return apiKeyPattern.test(value);
 }
@@ -21,8 +21,27 @@ export function shown(value: unknown): string {
   return JSON.stringify(String(value).replace(apiKeyPattern, "sk_…"));
 }
 
+/** Why a setting holding an API key is refused (without quoting it), or undefined when it holds none. */
+export function misplacedApiKey(option: string, value: string, expected: string): string | undefined {
+  if (!containsApiKey(value)) return undefined;
+  return `${option} holds what looks like a WorkOS API key (sk_…), not ${expected}: it was not used; put the key in apiKey (WORKOS_API_KEY) only`;
+}
+
 /** Refuses a setting that holds an API key, before anything is fetched from or sent to it. */
 export function refuseApiKeyIn(option: string, value: string, expected: string): void {
-  if (!containsApiKey(value)) return;
-  throw new TypeError(`[WorkOS] ${option} holds what looks like a WorkOS API key (sk_…), not ${expected}: it was not used; put the key in apiKey (WORKOS_API_KEY) only`);
+  const problem = misplacedApiKey(option, value, expected);
+  if (problem) throw new TypeError(`[WorkOS] ${problem}`);
+}
+
+/**
+ * {@link refuseApiKeyIn} for every other string setting (`docsURL`, `mcpPath`, `audience`,
+ * `allowedOrigins`, scopes...), most of which are published: in the protected resource metadata
+ * and in every `WWW-Authenticate` challenge.
+ */
+export function refuseApiKeysInSettings(settings: Readonly<Record<string, unknown>>, except: readonly string[]): void {
+  for (const [name, value] of Object.entries(settings)) {
+    if (except.includes(name)) continue;
+    const values = typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+    for (const text of values) refuseApiKeyIn(name, text, `a value for ${name}`);
+  }
 }

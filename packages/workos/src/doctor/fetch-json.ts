@@ -38,7 +38,7 @@ export async function fetchJson(
   }
   const midpointMs = (startedMs + runtime.now()) / 2;
   const text = await readCapped(response);
-  if (text === undefined) return { error: `${url} answered with more than ${MAX_BODY_BYTES / 1024} KiB` };
+  if (text === undefined) return { error: `${url} answered with more than ${MAX_BODY_BYTES / (1 << 20)} MiB` };
   let body: unknown;
   try {
     body = text === "" ? undefined : JSON.parse(text);

@@ -17,7 +17,7 @@ export interface VerifiedJwt {
 
 /**
  * Checks an RS256 JWT's header, signature and registered claims (`iss`, `aud`, `exp`, `nbf`,
- * `sub` and `exp` present), throwing jose's errors. Two implementations with one contract:
+ * `sub`, `exp` and `jti` present), throwing jose's errors. Two implementations with one contract:
  * {@link webCryptoJwtVerifier} runs anywhere WebCrypto exists (Workers, browsers, Deno, Node);
  * `nodeJwtVerifier` is cheaper on Node. The contract is held by one test run against both.
  */
@@ -37,5 +37,10 @@ export const webCryptoJwtVerifier: JwtVerifier = (token, getKey, check) =>
     requiredClaims: REQUIRED_CLAIMS,
   });
 
-/** `sid` is not required: machine-to-machine tokens carry none. */
-export const REQUIRED_CLAIMS = ["exp", "sub"];
+/**
+ * `jti` is required: AuthKit's references list it in every access token (authorization code,
+ * client credentials, session) and in none of its ID tokens, which otherwise look alike (`iss`,
+ * `sub`, `aud` the client id, `exp`, `iat`, and a nonce only when the client sent one). `sid` is
+ * not: machine-to-machine tokens carry none.
+ */
+export const REQUIRED_CLAIMS = ["exp", "sub", "jti"];

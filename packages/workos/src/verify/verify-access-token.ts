@@ -15,8 +15,8 @@ export interface VerifyOptions extends JwtClaimsCheck {
  * Verifies an AuthKit access token and returns its claims, or throws a {@link WorkOSAuthError}.
  *
  * RS256 only (see {@link JwtVerifier}). Only access tokens pass: not an ID token, logout token or
- * security event token signed by the same key. `exp` and `sub` are required; `sid` is not, because
- * machine-to-machine tokens carry none.
+ * security event token signed by the same key. `exp`, `sub` and `jti` are required; `sid` is not,
+ * because machine-to-machine tokens carry none.
  *
  * @example
  * const claims = await verifyAccessToken(token, {
@@ -32,7 +32,7 @@ export async function verifyAccessToken(token: string, options: VerifyOptions): 
     if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + options.clockToleranceSeconds) {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
     }
-    if (typeof payload.sub !== "string" || payload.sub === "") {
+    if (typeof payload.sub !== "string" || payload.sub === "" || typeof payload.jti !== "string" || payload.jti === "") {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
     }
     return payload as JWTClaims;

@@ -1,5 +1,5 @@
 import { isLoopbackHost, isSecureOrLoopback, normalizeAuthkitDomain } from "../../config/authkit-domain.js";
-import { containsApiKey, refuseApiKeyIn, shown } from "../../config/secret-values.js";
+import { misplacedApiKey, shown } from "../../config/secret-values.js";
 import { fail, pass } from "../pass-fail.js";
 import type { DoctorCheck, DoctorInput } from "../types.js";
 
@@ -27,7 +27,8 @@ function apiKeyFormat(apiKey: string | undefined): DoctorCheck {
 function clientIdFormat(clientId: string | undefined): DoctorCheck {
   const id = "options.clientId";
   if (!clientId) return fail(id, "clientId is not set", "Set WORKOS_CLIENT_ID (WorkOS Dashboard → API Keys → Client ID).");
-  if (containsApiKey(clientId)) return fail(id, "clientId holds what looks like the API key (sk_…), not the client id", "Put the key in WORKOS_API_KEY only, and the Client ID (client_…) from WorkOS Dashboard → API Keys in WORKOS_CLIENT_ID.");
+  const misplaced = misplacedApiKey("clientId", clientId, "the client id (client_…)");
+  if (misplaced) return fail(id, misplaced, "Put the Client ID (client_…) from WorkOS Dashboard → API Keys in WORKOS_CLIENT_ID.");
   if (!clientId.startsWith("client_")) {
     return fail(id, `clientId ${shown(clientId)} does not start with client_`, "Copy the Client ID (client_…) from WorkOS Dashboard → API Keys.");
   }
@@ -43,7 +44,7 @@ function authkitDomainForm(domain: string | undefined): DoctorCheck {
   try {
     issuer = normalizeAuthkitDomain(domain);
   } catch (error) {
-    return fail(id, withoutPrefix(error), "Use the bare AuthKit host (acme.authkit.app) or its https origin, with no path.");
+    return fail(id, (error as Error).message.replace(/^\[WorkOS\] /, ""), "Use the bare AuthKit host (acme.authkit.app) or its https origin, with no path.");
   }
   return issuer === domain.trim()
     ? pass(id, `authkitDomain ${issuer}`)
@@ -57,11 +58,8 @@ function authkitDomainForm(domain: string | undefined): DoctorCheck {
 function apiURLForm(apiURL: string): DoctorCheck {
   const id = "options.apiURL";
   let url: URL;
-  try {
-    refuseApiKeyIn("apiURL", apiURL, "the WorkOS API's URL");
-  } catch (error) {
-    return fail(id, withoutPrefix(error), "Leave WORKOS_API_URL unset for the WorkOS API, or give the emulator's URL, e.g. http://127.0.0.1:4455.");
-  }
+  const misplaced = misplacedApiKey("apiURL", apiURL, "the WorkOS API's URL");
+  if (misplaced) return fail(id, misplaced, "Leave WORKOS_API_URL unset for the WorkOS API, or give the emulator's URL, e.g. http://127.0.0.1:4455.");
   try {
     url = new URL(apiURL);
   } catch {
@@ -75,11 +73,8 @@ function baseURLForm(baseURL: string | undefined): DoctorCheck {
   const id = "options.baseURL";
   if (!baseURL) return fail(id, "baseURL is not set", "Set BASE_URL to the public origin MCP clients use to reach this server, e.g. https://mcp.example.com.");
   let url: URL;
-  try {
-    refuseApiKeyIn("baseURL", baseURL, "this server's public origin");
-  } catch (error) {
-    return fail(id, withoutPrefix(error), "Set BASE_URL to the public origin MCP clients use to reach this server, e.g. https://mcp.example.com.");
-  }
+  const misplaced = misplacedApiKey("baseURL", baseURL, "this server's public origin");
+  if (misplaced) return fail(id, misplaced, "Set BASE_URL to the public origin MCP clients use to reach this server, e.g. https://mcp.example.com.");
   try {
     url = new URL(baseURL);
   } catch {
@@ -93,8 +88,4 @@ function baseURLForm(baseURL: string | undefined): DoctorCheck {
     return pass(id, `baseURL ${url.origin} (plain http, accepted on this machine only)`);
   }
   return fail(id, `baseURL ${url.origin} is not https`, "MCP clients refuse plain http off this machine: serve the server over https and set BASE_URL to that origin.");
-}
-
-function withoutPrefix(error: unknown): string {
-  return (error as Error).message.replace(/^\[WorkOS\] /, "");
 }
