@@ -1,6 +1,7 @@
 import type { RateLimitsOptions, ResolvedRateLimits } from "./http/rate-limits/index.js";
 import type { ServedHosts } from "./http/served-hosts.js";
 import type { EnvironmentOptions } from "./environment/environment-options.js";
+import type { DocumentNetwork } from "./oauth/metadata-document-request.js";
 import type { EmulatorState } from "./store/types.js";
 
 /** What the emulator prints and records; tests pass a silent one. Never given a token or a password. */
@@ -58,4 +59,9 @@ export interface EmulatorContext {
   servedHosts: ServedHosts;
   /** Current time in seconds; tests may replace it. */
   now(): number;
+  /**
+   * How Client ID Metadata Documents are fetched: the machine's resolver and CA store. Tests may
+   * replace it (a made-up name on 127.0.0.1, a certificate made for the run).
+   */
+  documentNetwork: DocumentNetwork;
 }

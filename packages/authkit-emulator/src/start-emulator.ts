@@ -4,10 +4,12 @@ import { EmulatorStartupError } from "./emulator-startup-error.js";
 import { resolveEmulatorOptions } from "./emulator-options.js";
 import { applyEnvironmentOptions } from "./environment/environment-options.js";
 import { ensureSigningKey } from "./keys/index.js";
-import { createServedHosts, isLoopbackBindAddress } from "./http/served-hosts.js";
+import { isLoopbackBindAddress } from "./http/host-classification.js";
+import { createServedHosts } from "./http/served-hosts.js";
 import { listen, originFor } from "./listen.js";
 import { createHostedLogin } from "./login/index.js";
 import { createOAuthRouter } from "./oauth/index.js";
+import { MACHINE_NETWORK } from "./oauth/metadata-document-request.js";
 import { createEmulatorApp } from "./server.js";
 import { createStore } from "./store/create-store.js";
 import { issueAccessToken, type IssuedAccessToken, type IssueAccessTokenInput } from "./test-tokens/issue-access-token.js";
@@ -89,6 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     logger: resolved.logger,
     servedHosts: createServedHosts({ host: resolved.host, port, allowedHosts: resolved.allowedHosts }),
     now: () => Math.floor(Date.now() / 1000),
+    documentNetwork: MACHINE_NETWORK,
   };
   try {
     await ensureSigningKey(context);

@@ -1,6 +1,4 @@
-import { lookup } from "node:dns/promises";
 import { createServer, type Server, type Socket } from "node:net";
-import { hostname } from "node:os";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,15 +6,15 @@ import { expectPage, LoginUserAgent } from "./helpers/login-user-agent.js";
 import { CIMD_FETCH_FAILED, CIMD_FETCH_TIMEOUT_MS } from "../src/oauth/client-id-metadata-document.js";
 import { CROSS_SITE_LOCAL_DOCUMENT } from "../src/oauth/client-id-url-policy.js";
 import { startLoopbackServer } from "./helpers/loopback-server.js";
+import { startTlsDocumentServer, type TlsDocumentServer } from "./helpers/tls-document-server.js";
 import { useOAuthTestEmulator } from "./helpers/oauth-app.js";
 import { authorizationUrl, discover, discoverOpenId, exchangeCode, postForm, refresh } from "./helpers/oauth-client.js";
 import { signInWithPassword } from "./helpers/sign-in.js";
 
 const REDIRECT_URI = "http://127.0.0.1:45001/oauth/callback";
 
-/** A DNS name (this machine's) that resolves to loopback, where /etc/hosts says so; its test is skipped elsewhere. */
-const LOOPBACK_NAME = hostname();
-const NAME_IS_LOOPBACK = await lookup(LOOPBACK_NAME).then(({ address }) => address.startsWith("127.") || address === "::1", () => false);
+/** A made-up DNS name the emulator's document network resolves to 127.0.0.1 (see tls-document-server.ts). */
+const LOOPBACK_NAME = "docs.loopback-name.test";
 
 /** Metadata documents the test serves, by path; a function lets a test send a raw body. */
 const documents = new Map<string, (clientId: string) => { type: string; body: string }>();
@@ -25,9 +23,18 @@ const json = (value: unknown) => ({ type: "application/json", body: JSON.stringi
 describe("Client ID Metadata Document clients", () => {
   const emu = useOAuthTestEmulator();
   let docs: Awaited<ReturnType<typeof startLoopbackServer>>;
+  let tlsDocs: TlsDocumentServer;
   let fetches = 0;
 
   beforeAll(async () => {
+    // The same documents over https, on a name that resolves to loopback.
+    tlsDocs = await startTlsDocumentServer(LOOPBACK_NAME, (req, res) => {
+      const make = documents.get(req.url ?? "");
+      if (!make) return void res.writeHead(404).end();
+      const { type, body } = make(`${tlsDocs.origin}${req.url}`);
+      res.writeHead(200, { "content-type": type }).end(body);
+    });
+    emu.emulator.context.documentNetwork = tlsDocs.network;
     docs = await startLoopbackServer((req, res) => {
       const make = documents.get(req.url ?? "");
       fetches += 1;
@@ -51,6 +58,7 @@ describe("Client ID Metadata Document clients", () => {
   });
   afterAll(async () => {
     await docs.close();
+    await tlsDocs.close();
   });
 
   it("runs the whole flow with a URL client_id served on loopback", async () => {
@@ -215,16 +223,35 @@ describe("Client ID Metadata Document clients", () => {
     });
 
     it("refuses https client ids on private or special-use IP literals (RFC 6890), for anyone, without connecting", async () => {
-      const special = ["https://10.0.0.1/client.json", "https://172.16.5.4/client.json", "https://192.168.1.1/client.json", "https://169.254.169.254/latest/client.json", "https://0.0.0.0/client.json", "https://[fd00::1]/client.json", "https://[fe80::1]/client.json", "https://[::ffff:10.0.0.1]/client.json"];
+      const special = [
+        "https://10.0.0.1/client.json", "https://172.16.5.4/client.json", "https://192.168.1.1/client.json", "https://169.254.169.254/latest/client.json", "https://0.0.0.0/client.json",
+        "https://[fd00::1]/client.json", "https://[fe80::1]/client.json", "https://[::ffff:10.0.0.1]/client.json",
+        // Documentation, shared, benchmarking, reserved, broadcast and multicast IPv4 ranges.
+        "https://192.0.2.1/client.json", "https://198.51.100.7/client.json", "https://203.0.113.9/client.json", "https://100.64.0.1/client.json",
+        "https://198.18.0.1/client.json", "https://240.0.0.1/client.json", "https://255.255.255.255/client.json", "https://224.0.0.251/client.json",
+        // IPv6 documentation, site-local, multicast; and IPv6 forms that carry a private IPv4 (compatible, translated, NAT64, 6to4).
+        "https://[2001:db8::1]/client.json", "https://[fec0::1]/client.json", "https://[ff02::1]/client.json",
+        "https://[::a00:1]/client.json", "https://[::ffff:0:a00:1]/client.json", "https://[64:ff9b::a00:1]/client.json", "https://[2002:a00:1::1]/client.json",
+      ];
       for (const clientId of special) {
         for (const headers of [CROSS_SITE_FETCH, {}]) {
           const answer = await tokenFromPage(clientId, headers);
           expect(answer.ms, clientId).toBeLessThan(1_000);
           expect(answer.status, clientId).toBe(401);
           expect(answer.body.error).toBe("invalid_client");
-          expect(answer.body.error_description).toContain("special-use IP address (RFC 6890)");
+          expect(answer.body.error_description, clientId).toContain("special-use IP address (RFC 6890)");
         }
       }
+    });
+
+    it("treats IPv6 forms that carry a loopback IPv4 as loopback: refused cross-site without connecting", async () => {
+      behaviour = "closing";
+      const before = connections;
+      for (const host of ["[::7f00:1]", "[::ffff:0:7f00:1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "[::ffff:7f00:1]"]) {
+        const answer = await tokenFromPage(`https://${host}:${tcpPort}/client.json`);
+        expect({ status: answer.status, body: answer.body }, host).toEqual({ status: 401, body: { error: "invalid_client", error_description: CROSS_SITE_LOCAL_DOCUMENT } });
+      }
+      expect(connections).toBe(before);
     });
 
     it("treats an https loopback client id as loopback: refused cross-site, fetched for the app itself", async () => {
@@ -237,7 +264,7 @@ describe("Client ID Metadata Document clients", () => {
       expect(connections).toBe(before + 1);
     });
 
-    it.skipIf(!NAME_IS_LOOPBACK)("does not connect for a cross-site request when a DNS name resolves to loopback", async () => {
+    it("does not connect for a cross-site request when a DNS name resolves to loopback", async () => {
       behaviour = "closing";
       const clientId = `https://${LOOPBACK_NAME}:${tcpPort}/client.json`;
       const before = connections;
@@ -247,6 +274,34 @@ describe("Client ID Metadata Document clients", () => {
       expect(emu.logs.some((line) => line.includes(clientId) && line.includes("cross-site"))).toBe(true);
       await tokenFromPage(clientId, {});
       expect(connections).toBe(before + 1);
+    });
+
+    it("opens a connection of its own for each document: a page's request cannot ride one a tool's fetch left open to loopback", async () => {
+      documents.set("/kept-alive-a.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI] }));
+      documents.set("/kept-alive-b.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI] }));
+      // The tool's fetch succeeds (a valid client, a made-up code).
+      expect(await tokenFromPage(`${tlsDocs.origin}/kept-alive-a.json`, {})).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+      const before = tlsDocs.counts();
+      const answer = await tokenFromPage(`${tlsDocs.origin}/kept-alive-b.json`);
+      expect({ status: answer.status, body: answer.body }).toEqual({ status: 401, body: { error: "invalid_client", error_description: CIMD_FETCH_FAILED } });
+      expect(tlsDocs.counts()).toEqual(before);
+    });
+
+    it("answers a page as if nothing were cached when the document the tool used came from loopback", async () => {
+      documents.set("/tool-used.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI] }));
+      documents.set("/never-used.json", (id) => json({ client_id: id, redirect_uris: [REDIRECT_URI] }));
+      const used = `${tlsDocs.origin}/tool-used.json`;
+      expect(await tokenFromPage(used, {})).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+      const fetchedByTool = tlsDocs.counts().requests;
+      const neverUsed = await tokenFromPage(`${tlsDocs.origin}/never-used.json`);
+      for (const headers of [CROSS_SITE_FETCH, { origin: "https://attacker.example" }, { "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
+        const answer = await tokenFromPage(used, headers);
+        expect({ status: answer.status, body: answer.body }).toEqual({ status: neverUsed.status, body: neverUsed.body });
+        expect(answer.body).toEqual({ error: "invalid_client", error_description: CIMD_FETCH_FAILED });
+      }
+      // The page's requests fetched nothing and left the tool's cached document in place.
+      expect(await tokenFromPage(used, {})).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+      expect(tlsDocs.counts().requests).toBe(fetchedByTool);
     });
   });
 

@@ -38,6 +38,20 @@ const WEB_REACHABLE_REDIRECTS = [
   "opera-https://attacker.example/cb",
   "intent://attacker.example/cb",
   "mailto:attacker@attacker.example",
+  // Page-claimable too: Firefox extensions' ext+, Chromium's decentralised-web safelist, gopher.
+  "ext+evil:x",
+  "ipfs://bafy/cb",
+  "ipns://attacker.example/cb",
+  "dweb:/ipfs/cb",
+  "dat://attacker/cb",
+  "ssb:attacker",
+  "cabal://attacker",
+  "hyper://attacker/cb",
+  "did:web:attacker.example",
+  "ethereum:0x0000000000000000000000000000000000000000",
+  "gopher://attacker.example/cb",
+  "magnet:?xt=urn:btih:cb",
+  "webcal://attacker.example/cb",
 ];
 
 describe("redirect URIs a web page can receive (RFC 8252 §7.1: a private-use scheme names a native app)", () => {
@@ -63,7 +77,7 @@ describe("redirect URIs a web page can receive (RFC 8252 §7.1: a private-use sc
   });
 
   it("still registers the redirect URIs real MCP clients use", async () => {
-    const real = ["cursor://anysphere.cursor-retrieval/oauth/user-callback", "vscode://vscode.github-authentication/did-authenticate", "http://127.0.0.1:33418/callback", "http://localhost:6274/oauth/callback", "https://claude.ai/api/mcp/auth_callback", "com.example.app:/oauth2redirect"];
+    const real = ["cursor://anysphere.cursor-retrieval/oauth/user-callback", "vscode://vscode.github-authentication/did-authenticate", "vscode-insiders://vscode.github-authentication/did-authenticate", "http://127.0.0.1:33418/callback", "http://localhost:6274/oauth/callback", "https://claude.ai/api/mcp/auth_callback", "com.example.app:/oauth2redirect", "com.ethereum.wallet:/callback"];
     const { status, body } = await register(real);
     expect(status, JSON.stringify(body)).toBe(201);
   });

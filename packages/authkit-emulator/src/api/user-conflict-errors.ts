@@ -1,14 +1,14 @@
 import { ApiError, type ErrorDetail } from "../http/api-error.js";
-import type { UserConflict } from "../store/users.js";
+import { USER_CONFLICT_CODES, type UserConflict } from "../store/users.js";
 
 /**
  * The details under `user_creation_error`. The spec types them `{ code, message }` without naming
  * codes; each conflict takes the code the spec gives the same conflict on update
- * (`email_not_available`, `external_id_already_used`).
+ * ({@link USER_CONFLICT_CODES}).
  */
 const CREATION_DETAILS: Record<UserConflict, ErrorDetail> = {
-  email: { code: "email_not_available", message: "This email is not available." },
-  external_id: { code: "external_id_already_used", message: "This external_id is already used by another user." },
+  email: { code: USER_CONFLICT_CODES.email, message: "This email is not available." },
+  external_id: { code: USER_CONFLICT_CODES.external_id, message: "This external_id is already used by another user." },
 };
 
 /**
@@ -26,8 +26,5 @@ export function userCreationError(conflicts: readonly UserConflict[]): ApiError 
  * raises `GenericServerException` with `status` 400 and `rawData.code`).
  */
 export function userUpdateConflictError(conflict: UserConflict): ApiError {
-  const { message } = CREATION_DETAILS[conflict];
-  return conflict === "email"
-    ? new ApiError("email_not_available", message)
-    : new ApiError("external_id_already_used", message);
+  return new ApiError(USER_CONFLICT_CODES[conflict], CREATION_DETAILS[conflict].message);
 }

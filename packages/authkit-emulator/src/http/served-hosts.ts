@@ -1,11 +1,4 @@
-/** Names every machine gives its own loopback interface (`URL.hostname` spelling). */
-const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
-
-/** True for a bind address only this machine can reach. */
-export function isLoopbackBindAddress(host: string): boolean {
-  const name = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
-  return name === "localhost" || name === "::1" || /^127(\.\d{1,3}){3}$/.test(name);
-}
+import { isLoopbackBindAddress, LOOPBACK_NAMES } from "./host-classification.js";
 
 /**
  * The `Host` values this emulator answers to, and the origins that would reach it. A web page

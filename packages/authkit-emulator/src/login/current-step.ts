@@ -8,9 +8,9 @@ import type { PendingAuthorization } from "./pending-authorizations.js";
 import { consentPage } from "./pages/consent-page.js";
 import { magicCodePage } from "./pages/magic-code-page.js";
 import { organizationPage } from "./pages/organization-page.js";
-import { signInPage } from "./pages/sign-in-page.js";
 import { ssoPage } from "./pages/sso-page.js";
 import { sendHtml } from "./send-html.js";
+import { showSignInPage } from "./show-sign-in-page.js";
 
 /**
  * Renders the page for where the sign-in stands: identify the user (password, magic code or
@@ -36,7 +36,7 @@ export function showCurrentStep(runtime: LoginRuntime, pending: PendingAuthoriza
     } else if (challenge?.kind === "magic-code") {
       sendHtml(res, 200, magicCodePage({ pendingId: pending.id, email: challenge.email }));
     } else {
-      sendHtml(res, 200, signInPage({ pendingId: pending.id, clientName, redirectUri: pending.request.redirectUri }));
+      showSignInPage(runtime, pending, res, 200);
     }
     return;
   }

@@ -5,8 +5,8 @@ import type { LoginRuntime } from "./login-runtime.js";
 import { beginIdentification, completeIdentification } from "./identification.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
 import { magicCodePage } from "./pages/magic-code-page.js";
-import { signInPage } from "./pages/sign-in-page.js";
 import { sendHtml } from "./send-html.js";
+import { showSignInPage } from "./show-sign-in-page.js";
 import { ssoConnectionForEmail } from "../store/connections.js";
 import { deliverToOutbox } from "../store/outbox.js";
 import { findUserByEmail } from "../store/users.js";
@@ -33,7 +33,7 @@ export function sendMagicCode(runtime: LoginRuntime): RequestHandler {
     if (!user) {
       // A development emulator may say so plainly; real AuthKit would not reveal it.
       const error = "No user with this email exists in the emulator. Add one with the admin API or the seed.";
-      sendHtml(res, 404, signInPage({ pendingId: pending.id, clientName: runtime.handoff.clientName(pending.request), redirectUri: pending.request.redirectUri, email, error }));
+      showSignInPage(runtime, pending, res, 404, { email, error });
       return;
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -73,7 +73,7 @@ export function verifyMagicCode(runtime: LoginRuntime): RequestHandler {
     if (challenge.attemptsLeft <= 0 || challenge.expiresAt <= runtime.ctx.now()) {
       pending.challenge = undefined;
       const error = "That code has expired or was entered wrongly too many times. Request a new one.";
-      sendHtml(res, 400, signInPage({ pendingId: pending.id, clientName: runtime.handoff.clientName(pending.request), redirectUri: pending.request.redirectUri, email: challenge.email, error }));
+      showSignInPage(runtime, pending, res, 400, { email: challenge.email, error });
       return;
     }
     sendHtml(res, 400, magicCodePage({ pendingId: pending.id, email: challenge.email, error: "That code is not correct." }));

@@ -3,8 +3,7 @@ import { constantTimeEqual } from "../http/constant-time-equal.js";
 import type { LoginRuntime } from "./login-runtime.js";
 import { beginIdentification, completeIdentification } from "./identification.js";
 import { formField, loadPending, redirectToCurrentStep } from "./pending-request.js";
-import { signInPage } from "./pages/sign-in-page.js";
-import { sendHtml } from "./send-html.js";
+import { showSignInPage } from "./show-sign-in-page.js";
 import { ssoConnectionForEmail } from "../store/connections.js";
 import { findUserByEmail } from "../store/users.js";
 
@@ -24,8 +23,7 @@ export function passwordSignIn(runtime: LoginRuntime): RequestHandler {
     beginIdentification(pending);
     const user = findUserByEmail(ctx, email);
     if (!user || user.password === undefined || !constantTimeEqual(formField(req, "password"), user.password)) {
-      const clientName = runtime.handoff.clientName(pending.request);
-      sendHtml(res, 401, signInPage({ pendingId: pending.id, clientName, redirectUri: pending.request.redirectUri, email, error: "Incorrect email or password." }));
+      showSignInPage(runtime, pending, res, 401, { email, error: "Incorrect email or password." });
       return;
     }
     completeIdentification(ctx, pending, { userId: user.id, authMethod: "password" });

@@ -1,7 +1,7 @@
 import { OAuthError } from "./oauth-error.js";
 import { parseClientMetadata, type ClientMetadata } from "./client-metadata.js";
-import { LOOPBACK_HOSTS } from "./loopback-hosts.js";
-import { DocumentUnavailable, getMetadataDocument } from "./metadata-document-request.js";
+import { LOOPBACK_NAMES } from "../http/host-classification.js";
+import { DocumentUnavailable, getMetadataDocument, type DocumentNetwork } from "./metadata-document-request.js";
 
 /** draft-ietf-oauth-client-id-metadata-document: documents are small; a cap stops a hostile server streaming forever. */
 export const CIMD_MAX_BYTES = 5 * 1024;
@@ -14,7 +14,7 @@ export const CIMD_FETCH_TIMEOUT_MS = 3_000;
 export function isClientIdMetadataUrl(clientId: string): boolean {
   if (!URL.canParse(clientId)) return false;
   const url = new URL(clientId);
-  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_NAMES.has(url.hostname));
 }
 
 /** The draft's URL rules: a path component, no fragment, no credentials, no dot segments. */
@@ -33,18 +33,23 @@ export const CIMD_FETCH_FAILED = "The client metadata document could not be fetc
  * Fetches the document and returns it once it proves to be one: a JSON object whose `client_id`
  * is its own URL. Until then every failure is a {@link DocumentUnavailable}.
  */
-async function loadDocument(clientId: string, crossSite: boolean): Promise<object> {
-  const text = await getMetadataDocument(new URL(clientId), { crossSite, timeoutMs: CIMD_FETCH_TIMEOUT_MS, maxBytes: CIMD_MAX_BYTES });
+async function loadDocument(clientId: string, options: MetadataDocumentFetchOptions): Promise<{ document: object; fromLocalAddress: boolean }> {
+  const { body, fromLocalAddress } = await getMetadataDocument(new URL(clientId), {
+    crossSite: options.crossSite,
+    timeoutMs: CIMD_FETCH_TIMEOUT_MS,
+    maxBytes: CIMD_MAX_BYTES,
+    network: options.network,
+  });
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(body);
   } catch {
     throw new DocumentUnavailable("not valid JSON");
   }
   if (typeof document !== "object" || document === null || (document as { client_id?: unknown }).client_id !== clientId) {
     throw new DocumentUnavailable("its client_id does not equal its URL");
   }
-  return document;
+  return { document, fromLocalAddress };
 }
 
 export interface MetadataDocumentFetchOptions {
@@ -54,6 +59,14 @@ export interface MetadataDocumentFetchOptions {
   isOwnUrl(url: URL): boolean;
   /** Told why a fetch failed (the client only ever hears {@link CIMD_FETCH_FAILED}). */
   onUnavailable(detail: string): void;
+  /** The resolver and trust store the fetch uses. */
+  network: DocumentNetwork;
+}
+
+/** A validated document, and whether it was served from this machine or a private network. */
+export interface FetchedClientMetadata {
+  metadata: ClientMetadata;
+  fromLocalAddress: boolean;
 }
 
 /**
@@ -61,16 +74,17 @@ export interface MetadataDocumentFetchOptions {
  * fetched (a client id pointing there made the emulator call itself, request after request).
  *
  * @example
- * const metadata = await fetchClientIdMetadataDocument("https://client.example/oauth/metadata.json", options);
+ * const { metadata } = await fetchClientIdMetadataDocument("https://client.example/oauth/metadata.json", options);
  */
-export async function fetchClientIdMetadataDocument(clientId: string, options: MetadataDocumentFetchOptions): Promise<ClientMetadata> {
+export async function fetchClientIdMetadataDocument(clientId: string, options: MetadataDocumentFetchOptions): Promise<FetchedClientMetadata> {
   assertWellFormedClientIdUrl(clientId);
   if (options.isOwnUrl(new URL(clientId))) {
     throw new OAuthError("invalid_client", "A URL client_id must not point at the authorization server itself.");
   }
   let document: object;
+  let fromLocalAddress: boolean;
   try {
-    document = await loadDocument(clientId, options.crossSite);
+    ({ document, fromLocalAddress } = await loadDocument(clientId, options));
   } catch (error) {
     if (!(error instanceof DocumentUnavailable)) throw error;
     options.onUnavailable(error.message);
@@ -84,7 +98,7 @@ export async function fetchClientIdMetadataDocument(clientId: string, options: M
     throw new OAuthError("invalid_client", 'A metadata-document client must use token_endpoint_auth_method "none".');
   }
   try {
-    return parseClientMetadata(document, "none");
+    return { metadata: parseClientMetadata(document, "none"), fromLocalAddress };
   } catch (error) {
     if (error instanceof OAuthError) throw new OAuthError("invalid_client", `Client metadata document: ${error.description}`);
     throw error;

@@ -1,4 +1,4 @@
-import { clientIdAddress } from "./client-id-url-address.js";
+import { hostKind } from "../http/host-classification.js";
 import { OAuthError } from "./oauth-error.js";
 
 /** Who asks the emulator to resolve a client id. */
@@ -26,7 +26,7 @@ export const CROSS_SITE_LOCAL_DOCUMENT =
  * assertClientIdUrlAllowed("http://127.0.0.1:3000/client.json", { crossSite: false });
  */
 export function assertClientIdUrlAllowed(clientId: string, requester: ClientLookupRequester): void {
-  const address = clientIdAddress(new URL(clientId));
+  const address = hostKind(new URL(clientId).hostname);
   if (address === "special-use") {
     throw new OAuthError(
       "invalid_client",

@@ -8,13 +8,19 @@ import { OAuthError } from "./oauth-error.js";
 /** How long a fetched metadata document is trusted before it is fetched again. */
 export const CIMD_CACHE_SECONDS = 300;
 
+/** When a document was fetched, and whether it came from this machine or a private network. */
+interface FetchedEntry {
+  at: number;
+  fromLocalAddress: boolean;
+}
+
 /**
  * Finds OAuth clients: registered ones (RFC 7591) from the state, URL client ids from their
  * metadata document (fetched, cached for {@link CIMD_CACHE_SECONDS}, and recorded in
  * `state.oauthClients` with kind "cimd" so the admin API can list them).
  */
 export class ClientRegistry {
-  private readonly fetchedAt = new Map<string, number>();
+  private readonly fetched = new Map<string, FetchedEntry>();
   private readonly inFlight = new Map<string, Promise<OAuthClientRecord>>();
 
   constructor(private readonly ctx: EmulatorContext) {}
@@ -36,8 +42,13 @@ export class ClientRegistry {
 
   private resolveMetadataDocument(clientId: string, requester: ClientLookupRequester): Promise<OAuthClientRecord> {
     const cached = findOAuthClient(this.ctx, clientId, "cimd");
-    const fetchedAt = this.fetchedAt.get(clientId);
-    if (cached && fetchedAt !== undefined && fetchedAt + CIMD_CACHE_SECONDS > this.ctx.now()) {
+    const fetched = this.fetched.get(clientId);
+    // A document only the trusted rule let the emulator fetch (from this machine or a private
+    // network) is not there for another site's page: an answer from the cache would tell the page
+    // that the developer's tool used this client id lately. The page's request goes the way it
+    // would had nothing been cached, and gets the same answer.
+    const reusable = fetched !== undefined && !(requester.crossSite && fetched.fromLocalAddress);
+    if (cached && reusable && fetched.at + CIMD_CACHE_SECONDS > this.ctx.now()) {
       return Promise.resolve(cached);
     }
     // A cross-site request never joins a trusted one's fetch, nor the other way round: they may
@@ -52,10 +63,11 @@ export class ClientRegistry {
   }
 
   private async refresh(clientId: string, requester: ClientLookupRequester): Promise<OAuthClientRecord> {
-    const metadata = await fetchClientIdMetadataDocument(clientId, {
+    const { metadata, fromLocalAddress } = await fetchClientIdMetadataDocument(clientId, {
       crossSite: requester.crossSite,
       isOwnUrl: (url) => this.ctx.servedHosts.reaches(url),
       onUnavailable: (detail) => this.ctx.logger.warn(`Client metadata document ${clientId} could not be fetched: ${detail}.`),
+      network: this.ctx.documentNetwork,
     });
     const record: OAuthClientRecord = {
       ...metadata,
@@ -63,8 +75,8 @@ export class ClientRegistry {
       client_id_issued_at: this.ctx.now(),
       kind: "cimd",
     };
-    for (const evicted of recordMetadataDocumentClient(this.ctx, record)) this.fetchedAt.delete(evicted);
-    this.fetchedAt.set(clientId, this.ctx.now());
+    for (const evicted of recordMetadataDocumentClient(this.ctx, record)) this.fetched.delete(evicted);
+    this.fetched.set(clientId, { at: this.ctx.now(), fromLocalAddress });
     return record;
   }
 }

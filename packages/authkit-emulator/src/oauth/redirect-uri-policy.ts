@@ -1,4 +1,4 @@
-import { LOOPBACK_HOSTS } from "./loopback-hosts.js";
+import { LOOPBACK_NAMES } from "../http/host-classification.js";
 import { OAuthError } from "./oauth-error.js";
 import { refusedSchemeReason } from "./refused-redirect-schemes.js";
 
@@ -32,7 +32,7 @@ export function assertAcceptableRedirectUri(value: unknown): asserts value is st
   if (url.username || url.password) {
     throw new OAuthError("invalid_redirect_uri", "Redirect URIs must not contain credentials.");
   }
-  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+  if (url.protocol === "http:" && !LOOPBACK_NAMES.has(url.hostname)) {
     throw new OAuthError("invalid_redirect_uri", "http redirect URIs are allowed only on loopback (127.0.0.1, [::1], localhost).");
   }
 }
@@ -66,6 +66,6 @@ export function redirectUriMatches(registered: string, requested: string): boole
  */
 export function isNativeAppRedirect(redirectUri: string): boolean {
   const url = new URL(redirectUri);
-  if (url.protocol === "http:" || url.protocol === "https:") return LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol === "http:" || url.protocol === "https:") return LOOPBACK_NAMES.has(url.hostname);
   return refusedSchemeReason(url.protocol) === undefined;
 }

@@ -25,12 +25,16 @@ const BROWSER_LAUNCHER_SCHEMES = new Set([
 ]);
 
 /**
- * The HTML standard's `registerProtocolHandler` safelist: a web page may ask to handle these,
- * so a code sent there can reach a web page rather than an app.
+ * Schemes a web page may ask to handle (`registerProtocolHandler`), so a code sent there can
+ * reach a web page rather than an app: the HTML standard's safelist, the decentralised-web
+ * schemes Chromium adds to it (`ipfs`...`ethereum`), and `gopher`, which no app of an MCP client's
+ * claims either.
  */
 const WEB_HANDLEABLE_SCHEMES = new Set([
   "bitcoin:", "ftp:", "ftps:", "geo:", "im:", "irc:", "ircs:", "magnet:", "mailto:", "matrix:", "mms:", "news:", "nntp:",
   "openpgp4fpr:", "sftp:", "sip:", "sms:", "smsto:", "ssh:", "tel:", "urn:", "webcal:", "wtai:", "xmpp:",
+  "ipfs:", "ipns:", "dweb:", "dat:", "ssb:", "cabal:", "hyper:", "did:", "ethereum:",
+  "gopher:",
 ]);
 
 const NATIVE_APP_HINT = "use a loopback http redirect URI (RFC 8252 §7.3) or a private-use scheme your app owns (RFC 8252 §7.1), e.g. com.example.app:/callback";
@@ -46,8 +50,9 @@ export function refusedSchemeReason(protocol: string): string | undefined {
   if (EXECUTING_SCHEMES.has(protocol) || protocol.startsWith("ms-")) {
     return `The ${protocol} scheme is not allowed in a redirect URI: it runs code or opens the browser's internals.`;
   }
-  // HTML §8.8.2 (custom scheme handlers): `web+` schemes exist to be handled by web pages.
-  if (protocol.startsWith("web+")) {
+  // HTML §8.8.2 (custom scheme handlers): `web+` schemes exist to be handled by web pages;
+  // Firefox lets an extension's manifest claim `ext+` ones the same way.
+  if (protocol.startsWith("web+") || protocol.startsWith("ext+")) {
     return `The ${protocol} scheme is handled by web pages (registerProtocolHandler), not by a native app; ${NATIVE_APP_HINT}.`;
   }
   if (BROWSER_LAUNCHER_SCHEMES.has(protocol)) {

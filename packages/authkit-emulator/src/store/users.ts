@@ -78,12 +78,20 @@ export function userConflicts(ctx: StoreContext, input: Pick<UserInput, "email" 
   return conflicts;
 }
 
-const CONFLICT_CODES: Record<UserConflict, string> = { email: "email_not_available", external_id: "external_id_not_available" };
+/**
+ * WorkOS's code for each conflict (`@workos/openapi-spec`, `PUT /user_management/users/{id}`).
+ * The one table: the REST API answers with these codes in WorkOS's shapes (see
+ * `api/user-conflict-errors.ts`), the admin API's 422 names the field with the same code.
+ */
+export const USER_CONFLICT_CODES = {
+  email: "email_not_available",
+  external_id: "external_id_already_used",
+} as const satisfies Record<UserConflict, string>;
 
-/** Last guard of uniqueness, for callers that did not check `userConflicts` first: a 422 naming the field. */
+/** Last guard of uniqueness, for callers that did not check `userConflicts` first (the admin API): a 422 naming the field. */
 function checkUnique(ctx: StoreContext, input: UserInput, self: string | undefined): void {
   const conflicts = userConflicts(ctx, input, self);
-  if (conflicts.length > 0) throw ApiError.validation(conflicts.map((field) => ({ field, code: CONFLICT_CODES[field] })));
+  if (conflicts.length > 0) throw ApiError.validation(conflicts.map((field) => ({ field, code: USER_CONFLICT_CODES[field] })));
 }
 
 /**
