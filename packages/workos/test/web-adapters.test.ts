@@ -142,6 +142,22 @@ describe("createWebMiddleware (xmcp's Workers middleware)", () => {
     expect(auth.stats().verifications - verifications).toBe(1);
   });
 
+  it("trusts only a session its own provider opened: another provider's caller is verified again for this resource, and refused", async () => {
+    // Two providers in one Worker, for two resources: the request reached this middleware inside
+    // a session the other provider opened for its own resource.
+    const other = createWorkOSAuth(baseConfig(issuer.url, { logger: silent, baseURL: "http://127.0.0.1:3002" }));
+    const middleware = createWebMiddleware(auth);
+    const token = await issuer.token({ sub: "user_01OTHER", aud: other.resource });
+    const setAuth = vi.fn();
+    const res = await createFetchGuard(other)(new Request("http://127.0.0.1:3002/mcp", { method: "POST", headers: bearer(token) }), async () => {
+      const answer = await middleware(request("/mcp", { headers: bearer(token) }), { setAuth });
+      return answer ?? new Response("passed");
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: "invalid_token" });
+    expect(setAuth).not.toHaveBeenCalled();
+  });
+
   it("behind xmcp's own fetch handler still verifies and challenges, and warns once that tools have no session", async () => {
     const warn = vi.fn();
     const middleware = createWebMiddleware(createWorkOSAuth(baseConfig(issuer.url, { logger: { ...silent, warn } })));

@@ -16,6 +16,12 @@ export interface RequestContext {
   memberships: MembershipResolver;
   /** Filled by the first `getAccess()` of the request and shared by the later ones. */
   access?: Promise<Access>;
+  /**
+   * The provider that authenticated the request (absent for the testing kit's sessions): an
+   * adapter trusts only a context its own provider opened, never one another provider in the
+   * same process opened for its own resource.
+   */
+  openedBy?: object;
 }
 
 /**

@@ -26,8 +26,10 @@ export function createWebMiddleware(auth: WorkOSAuth): WebMiddleware {
   let warned = false;
 
   return async (request, { setAuth }) => {
+    // Only a session this provider opened: a Worker with two providers (two resources) must not
+    // hand one provider's caller to the other's endpoint unverified.
     const context = currentRequestContext();
-    if (context) {
+    if (context?.openedBy === auth) {
       setAuth(toAuthInfo(context.token, context.session, auth.resource));
       return;
     }
