@@ -166,6 +166,18 @@ describe("revokeSession", () => {
     expect((error as GenericServerException).status).toBe(400);
     expect((error as GenericServerException).rawData).toEqual({ message: "Session not found: 'session_nope'." });
   });
+
+  it("a missing or non-string session_id is the spec's 400 { message } too (the route lists no 422)", async () => {
+    const empty = await env.workos.userManagement.revokeSession({ sessionId: "" }).catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(GenericServerException);
+    expect((empty as GenericServerException).status).toBe(400);
+    expect((empty as GenericServerException).rawData).toEqual({ message: "session_id must be a non-empty string." });
+    expect(await raw("POST", "/user_management/sessions/revoke", {})).toEqual({ status: 400, json: { message: "session_id is required." } });
+    expect(await raw("POST", "/user_management/sessions/revoke", { session_id: 42 })).toEqual({
+      status: 400,
+      json: { message: "session_id must be a non-empty string." },
+    });
+  });
 });
 
 /** The raw answer of the REST API, to compare bodies byte for byte with the spec's. */
@@ -243,6 +255,23 @@ describe("users as @workos/openapi-spec and the WorkOS docs describe them", () =
     await env.workos.userManagement.deleteUser(user.id);
   });
 
+  it("updateUser with a locale WorkOS does not support is the spec's 400 invalid_locale; null clears it", async () => {
+    const user = await env.workos.userManagement.createUser({ email: "locale-user-probe@acme.test" });
+    const error = await env.workos.userManagement.updateUser({ userId: user.id, firstName: "Changed", locale: "xx-YY" }).catch((e: unknown) => e);
+    // `{ code, message }` without `errors`: the SDK's GenericServerException, code and status kept.
+    expect(error).toBeInstanceOf(GenericServerException);
+    expect((error as GenericServerException).status).toBe(400);
+    expect((error as GenericServerException).code).toBe("invalid_locale");
+    expect(await raw("PUT", `/user_management/users/${user.id}`, { locale: "klingon" })).toEqual({
+      status: 400,
+      json: { code: "invalid_locale", message: "Locale is invalid: 'klingon'." },
+    });
+    expect(await env.workos.userManagement.getUser(user.id)).toMatchObject({ firstName: null, locale: null });
+    expect((await env.workos.userManagement.updateUser({ userId: user.id, locale: "pt-BR" })).locale).toBe("pt-BR");
+    expect(await raw("PUT", `/user_management/users/${user.id}`, { locale: null })).toMatchObject({ status: 200, json: { locale: null } });
+    await env.workos.userManagement.deleteUser(user.id);
+  });
+
   it("external_id is at most 64 characters (docs authkit/metadata.mdx): longer is a 422 naming the field", async () => {
     const error = await env.workos.userManagement
       .createUser({ email: "ext-probe@acme.test", externalId: "e".repeat(65) })
@@ -291,6 +320,29 @@ describe("memberships and invitations as @workos/openapi-spec types them", () =>
       status: 400,
       json: { code: "invalid_request_parameters", message: "Validation failed.", errors: [{ field: "statuses", code: "status_invalid" }] },
     });
+  });
+
+  it("bad pagination values on the memberships list are that 400 too; other lists keep their 422", async () => {
+    const limit = await env.workos.userManagement
+      .listOrganizationMemberships({ organizationId: SEED.acme, limit: 101 })
+      .catch((e: unknown) => e);
+    expect(limit).toBeInstanceOf(BadRequestException);
+    expect((limit as BadRequestException).code).toBe("invalid_request_parameters");
+    expect((limit as BadRequestException).errors).toEqual([{ field: "limit", code: "limit_must_be_between_1_and_100" }]);
+    const base = `/user_management/organization_memberships?organization_id=${SEED.acme}`;
+    expect(await raw("GET", `${base}&order=sideways`)).toEqual({
+      status: 400,
+      json: { code: "invalid_request_parameters", message: "Validation failed.", errors: [{ field: "order", code: "order_must_be_asc_desc_or_normal" }] },
+    });
+    expect(await raw("GET", `${base}&after=om_01UNKNOWN0000000000000000`)).toEqual({
+      status: 400,
+      json: { code: "invalid_request_parameters", message: "Validation failed.", errors: [{ field: "after", code: "after_cursor_not_found" }] },
+    });
+    // GET /user_management/invitations and /users/{id}/sessions: the spec's 422 invalid_request_parameters.
+    const invitations = await env.workos.userManagement.listInvitations({ limit: 0 }).catch((e: unknown) => e);
+    expect(invitations).toBeInstanceOf(UnprocessableEntityException);
+    expect((invitations as UnprocessableEntityException).code).toBe("invalid_request_parameters");
+    expect((invitations as UnprocessableEntityException).message).toContain("limit_must_be_between_1_and_100");
   });
 
   it("sendInvitation and resendInvitation take a locale from the spec's enum only", async () => {

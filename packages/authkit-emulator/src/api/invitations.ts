@@ -11,7 +11,7 @@ import {
   revokeInvitation,
 } from "../store/invitations.js";
 import type { InvitationRecord } from "../store/types.js";
-import { INVITATION_LOCALES } from "./invitation-locales.js";
+import { SUPPORTED_LOCALES } from "./supported-locales.js";
 import { paginate, queryString } from "./pagination.js";
 
 /**
@@ -80,5 +80,5 @@ export function invitationsRouter(ctx: EmulatorContext): Router {
 /** `locale` picks the email's language; the emulator sends none, but refuses what WorkOS refuses. */
 function readLocale(body: BodyReader): void {
   const locale = body.optionalString("locale");
-  if (locale !== undefined && !INVITATION_LOCALES.has(locale)) body.fail("locale", "locale_invalid");
+  if (locale !== undefined && !SUPPORTED_LOCALES.has(locale)) body.fail("locale", "locale_invalid");
 }

@@ -34,15 +34,13 @@ export function organizationMembershipsRouter(ctx: EmulatorContext): Router {
     }
     // WorkOS docs (organization-membership/list): "By default only active memberships are returned."
     const statuses = queryList(query, "statuses") ?? ["active"];
-    // `@workos/openapi-spec` gives this route's `invalid_request_parameters` a 400 (its 422 has no code).
+    // `@workos/openapi-spec` gives this route's `invalid_request_parameters` a 400 (its 422 has no
+    // code): bad `statuses` and bad pagination values alike.
     if (statuses.some((status) => !STATUSES.includes(status as MembershipStatus))) {
-      throw new ApiError("invalid_request_parameters", "Validation failed.", {
-        errors: [{ field: "statuses", code: "status_invalid" }],
-        status: 400,
-      });
+      throw ApiError.validation([{ field: "statuses", code: "status_invalid" }], 400);
     }
     const memberships = listMemberships(ctx, { userId, organizationId, statuses: statuses as MembershipStatus[] });
-    res.json(paginate(memberships, query, serialize));
+    res.json(paginate(memberships, query, serialize, { invalidStatus: 400 }));
   });
 
   router.post("/user_management/organization_memberships", (req, res) => {

@@ -31,6 +31,11 @@ export function queryList(query: Record<string, unknown>, name: string): string[
   return items.length > 0 ? items : undefined;
 }
 
+export interface PaginateOptions {
+  /** The status the route's spec gives `invalid_request_parameters`; 422 unless it says 400. */
+  invalidStatus?: 400 | 422;
+}
+
 /**
  * Cursor pagination as WorkOS does it: records ordered by creation (`order`, default `desc`),
  * `after`/`before` are ids of the last/first record of the neighbouring page, and each cursor in
@@ -42,19 +47,30 @@ export function queryList(query: Record<string, unknown>, name: string): string[
  *
  * Cursors are the ids of stored records; `serialize` turns each record of the page into its wire form.
  *
+ * A bad `limit` (the spec's `minimum: 1, maximum: 100`), an `order` outside the spec's enum
+ * (`normal | desc | asc`), both cursors at once, or a cursor naming no record in the list is the
+ * route's `invalid_request_parameters`: a 422 on most lists (`GET /user_management/invitations`,
+ * `GET /user_management/users/{id}/sessions`), a 400 where the spec gives the code that status
+ * (`options.invalidStatus`, `GET /user_management/organization_memberships`). The spec says nothing
+ * of unknown cursors (the docs: cursors "take an existing object ID value"); refusing one keeps a
+ * caller from reading a silently wrong page.
+ *
  * @example
  * res.json(paginate(listUsers(ctx, filter), req.query, serializeUser));
+ * res.json(paginate(memberships, req.query, serialize, { invalidStatus: 400 }));
  */
 export function paginate<T extends Paginated, R = T>(
   records: T[],
   query: Record<string, unknown>,
   serialize: (record: T) => R = (record) => record as unknown as R,
+  options: PaginateOptions = {},
 ): ListEnvelope<R> {
-  const { limit, order, after, before } = readPaginationQuery(query);
+  const invalidStatus = options.invalidStatus ?? 422;
+  const { limit, order, after, before } = readPaginationQuery(query, invalidStatus);
   const page =
     order === "normal"
-      ? swapCursors(pageOf(records, { limit, order: "desc", after: before, before: after }))
-      : pageOf(records, { limit, order, after, before });
+      ? swapCursors(pageOf(records, { limit, order: "desc", after: before, before: after, invalidStatus }))
+      : pageOf(records, { limit, order, after, before, invalidStatus });
   return { ...page, data: page.data.map(serialize) };
 }
 
@@ -64,7 +80,13 @@ function swapCursors<T>(page: ListEnvelope<T>): ListEnvelope<T> {
 
 function pageOf<T extends Paginated>(
   records: T[],
-  { limit, order, after, before }: { limit: number; order: "asc" | "desc"; after?: string; before?: string },
+  {
+    limit,
+    order,
+    after,
+    before,
+    invalidStatus,
+  }: { limit: number; order: "asc" | "desc"; after?: string; before?: string; invalidStatus: 400 | 422 },
 ): ListEnvelope<T> {
   const sorted = [...records].sort(
     (a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id),
@@ -74,10 +96,10 @@ function pageOf<T extends Paginated>(
   let start = 0;
   let end = Math.min(limit, sorted.length);
   if (after !== undefined) {
-    start = cursorIndex(sorted, after, "after") + 1;
+    start = cursorIndex(sorted, after, "after", invalidStatus) + 1;
     end = Math.min(start + limit, sorted.length);
   } else if (before !== undefined) {
-    end = cursorIndex(sorted, before, "before");
+    end = cursorIndex(sorted, before, "before", invalidStatus);
     start = Math.max(0, end - limit);
   }
   const data = sorted.slice(start, end);
@@ -91,13 +113,13 @@ function pageOf<T extends Paginated>(
   };
 }
 
-function cursorIndex(sorted: Paginated[], cursor: string, field: string): number {
+function cursorIndex(sorted: Paginated[], cursor: string, field: string, invalidStatus: 400 | 422): number {
   const index = sorted.findIndex((record) => record.id === cursor);
-  if (index === -1) throw ApiError.validation([{ field, code: `${field}_cursor_not_found` }]);
+  if (index === -1) throw ApiError.validation([{ field, code: `${field}_cursor_not_found` }], invalidStatus);
   return index;
 }
 
-function readPaginationQuery(query: Record<string, unknown>) {
+function readPaginationQuery(query: Record<string, unknown>, invalidStatus: 400 | 422) {
   const errors: FieldError[] = [];
   const rawLimit = queryString(query, "limit");
   const limit = rawLimit === undefined ? DEFAULT_LIMIT : Number(rawLimit);
@@ -113,6 +135,6 @@ function readPaginationQuery(query: Record<string, unknown>) {
   if (after !== undefined && before !== undefined) {
     errors.push({ field: "before", code: "before_and_after_are_mutually_exclusive" });
   }
-  if (errors.length > 0) throw ApiError.validation(errors);
+  if (errors.length > 0) throw ApiError.validation(errors, invalidStatus);
   return { limit, order: order as "asc" | "desc" | "normal", after, before };
 }

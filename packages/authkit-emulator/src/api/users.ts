@@ -1,5 +1,6 @@
 import { Router } from "express";
 import type { EmulatorContext } from "../context.js";
+import { ApiError } from "../http/api-error.js";
 import { BodyReader } from "../http/body-reader.js";
 import { MAX_EXTERNAL_ID_LENGTH } from "../store/metadata.js";
 import { listActiveUserSessions } from "../store/sessions.js";
@@ -15,6 +16,7 @@ import {
 } from "../store/users.js";
 import { paginate, queryString } from "./pagination.js";
 import { serializeSession, serializeUser } from "./serialize.js";
+import { SUPPORTED_LOCALES } from "./supported-locales.js";
 import { userCreationError, userUpdateConflictError } from "./user-conflict-errors.js";
 
 /**
@@ -58,6 +60,11 @@ export function usersRouter(ctx: EmulatorContext): Router {
     const email = body.optionalEmail("email");
     const input = readUserFields(body, "update");
     body.finish();
+    // `@workos/openapi-spec` types `UpdateUserlandUserDto.locale` as any string (or null, which
+    // clears it) and lists `invalid_locale` among the route's 400s: a locale WorkOS does not support.
+    if (typeof input.locale === "string" && !SUPPORTED_LOCALES.has(input.locale)) {
+      throw new ApiError("invalid_locale", `Locale is invalid: '${input.locale}'.`);
+    }
     const [conflict] = userConflicts(ctx, { email, external_id: input.external_id }, user.id);
     if (conflict !== undefined) throw userUpdateConflictError(conflict);
     res.json(serializeUser(updateUser(ctx, user, email === undefined ? input : { ...input, email })));

@@ -1,4 +1,9 @@
-/** One field-level problem in a 422, in the shape WorkOS returns (`UnprocessableEntityException.errors`). */
+/**
+ * One field-level problem of an `invalid_request_parameters` error: `{ code, field }` as
+ * `@workos/openapi-spec` types the entries (`GET /events` 422) and `@workos-inc/node` its
+ * `UnprocessableEntityError`. The SDK keeps no `errors` on `UnprocessableEntityException`: it lists
+ * each entry's `code` in the exception's `message` ("The following requirement must be met: ...").
+ */
 export interface FieldError {
   field: string;
   code: string;
@@ -51,6 +56,7 @@ export const API_ERROR_STATUS = {
   email_not_available: 400,
   user_creation_error: 400,
   invalid_metadata: 400,
+  invalid_locale: 400,
   invalid_audit_log_event: 400,
   unauthorized: 401,
   cross_site_request: 403,
@@ -128,7 +134,14 @@ export class ApiError extends Error {
     return new ApiError("entity_not_found", `${entity} not found: '${id}'.`, { entityId: id });
   }
 
-  static validation(errors: FieldError[]): ApiError {
-    return new ApiError("invalid_request_parameters", "Validation failed.", { errors });
+  /**
+   * `invalid_request_parameters`: `@workos/openapi-spec` gives it `{ code, message: "Validation failed." }`
+   * on the User Management routes and `errors: [{ code, field }]` (both required) where it types the
+   * entries (`GET /events`, `POST /organizations/{organizationId}/api_keys`), the SDK's
+   * `UnprocessableEntityError`. It is a 422 on most routes; `status` is for the few the spec answers
+   * 400 (`GET /user_management/organization_memberships`).
+   */
+  static validation(errors: FieldError[], status?: 400 | 422): ApiError {
+    return new ApiError("invalid_request_parameters", "Validation failed.", { errors, status });
   }
 }

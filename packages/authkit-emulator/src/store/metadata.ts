@@ -1,6 +1,10 @@
 import { ApiError } from "../http/api-error.js";
 
-/** WorkOS docs (`authkit/metadata.mdx`): "up to 10 key-value pairs" per user or organization. */
+/**
+ * WorkOS docs (`authkit/metadata.mdx`): "up to 10 key-value pairs" per user or organization. The
+ * spec's `maxProperties` is 50 (`UpdateUserlandUserDto`, `OrganizationDto`, …); as with external
+ * ids below, the emulator holds the stricter one, so metadata it accepts WorkOS accepts too.
+ */
 export const MAX_METADATA_KEYS = 10;
 /** Same page: "Key: Up to 40 characters long" (spec `propertyNames.maxLength: 40`). */
 export const MAX_METADATA_KEY_LENGTH = 40;
