@@ -66,6 +66,13 @@ describe("configuration", () => {
     expect(message).not.toContain("a1B2c3D4e5F6g7H8");
   });
 
+  it("does not echo an API key pasted into a numeric cache setting", () => {
+    const key = "sk_test_a1B2c3D4e5F6g7H8";
+    expect(() => resolveConfig({ ...valid, cache: { tokens: { maxEntries: key as never } } }, {})).toThrow(
+      '[WorkOS] cache.tokens.maxEntries must be a number ≥ 1, got "sk_…"',
+    );
+  });
+
   it("still accepts a setting with sk_ inside a word (desk_app)", () => {
     expect(resolveConfig({ ...valid, baseURL: "https://desk_app12345.example.com" }, {}).baseURL).toBe("https://desk_app12345.example.com");
   });

@@ -102,6 +102,14 @@ describe("doctor against the emulator", () => {
     }
   });
 
+  it("fails an mcpPath holding an API key without printing it, and builds no resource URL from it", async () => {
+    const report = await runDoctor({ ...input, mcpPath: "/sk_test_a1B2c3D4e5F6g7H8" });
+    expect(report.checks.find((check) => check.id === "options.mcpPath")).toMatchObject({ status: "fail", summary: expect.stringContaining("sk_…") });
+    expect(report.checks.map((check) => check.id)).not.toContain("workos.resourceIndicator");
+    expect(formatReport(report)).not.toContain("a1B2c3D4e5F6g7H8");
+    expect(statusOf(await runDoctor({ ...input, mcpPath: "/tools/mcp" }), "options.mcpPath")).toBe("pass");
+  });
+
   it("fails an AuthKit document whose issuer is not the AuthKit domain (RFC 8414 §3.3)", async () => {
     // The emulator's issuer is its 127.0.0.1 origin; reached as localhost, the document names another issuer.
     const report = await runDoctor({ ...input, authkitDomain: emulator.url.replace("127.0.0.1", "localhost") });

@@ -187,7 +187,8 @@ function checkOptionalBoolean(value: boolean | undefined, name: string): boolean
 function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
-    throw new TypeError(`[WorkOS] ${name} must be a number ≥ ${min}, got ${String(value)}`);
+    // A string here may be a pasted API key: quoted through `shown`, which cuts it.
+    throw new TypeError(`[WorkOS] ${name} must be a number ≥ ${min}, got ${typeof value === "number" ? value : shown(value)}`);
   }
   return value;
 }

@@ -52,7 +52,7 @@ export async function runDoctor(given: DoctorInput, runtime: Partial<DoctorRunti
   if (!apiUsable) checks.push(skip("workos.clientId", "Client id not checked: apiURL is not usable", "Fix apiURL first."));
   else if (ok("options.clientId")) checks.push(await checkClientEnvironment(rt, apiURL, input.clientId!, authkitKids));
 
-  const resource = ok("options.baseURL") && input.baseURL ? `${new URL(input.baseURL).origin}${input.mcpPath ?? defaults.mcpPath}` : undefined;
+  const resource = ok("options.baseURL") && ok("options.mcpPath") && input.baseURL ? `${new URL(input.baseURL).origin}${input.mcpPath ?? defaults.mcpPath}` : undefined;
   if (resource && apiKeyUsable && ok("workos.apiKey")) {
     checks.push(await checkResourceIndicator(rt, { apiURL, apiKey: input.apiKey! }, resource, input.strictAudience));
   }

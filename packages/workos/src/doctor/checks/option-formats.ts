@@ -5,12 +5,22 @@ import type { DoctorCheck, DoctorInput } from "../types.js";
 
 /**
  * The four required settings, one line each, in the words of `workosProvider()`'s own start-up
- * errors, and `apiURL` when one is given. The API key is described by its prefix only, and a
+ * errors, and `apiURL` and `mcpPath` when they are given. The API key is described by its prefix only, and a
  * setting that holds it fails without being quoted: later checks then send nothing to it.
  */
 export function checkOptionFormats(input: DoctorInput): DoctorCheck[] {
   const required = [apiKeyFormat(input.apiKey), clientIdFormat(input.clientId), authkitDomainForm(input.authkitDomain), baseURLForm(input.baseURL)];
-  return input.apiURL === undefined ? required : [...required, apiURLForm(input.apiURL)];
+  const given = [...(input.apiURL === undefined ? [] : [apiURLForm(input.apiURL)]), ...(input.mcpPath === undefined ? [] : [mcpPathForm(input.mcpPath)])];
+  return [...required, ...given];
+}
+
+/** `--mcp-path` goes into the resource URL the later checks fetch and print, so a key in it fails first, unquoted. */
+function mcpPathForm(mcpPath: string): DoctorCheck {
+  const id = "options.mcpPath";
+  const misplaced = misplacedApiKey("mcpPath", mcpPath, "the MCP endpoint's path");
+  if (misplaced) return fail(id, misplaced, "Give the MCP endpoint's path, e.g. /mcp (the default).");
+  if (!mcpPath.startsWith("/")) return fail(id, `mcpPath ${shown(mcpPath)} does not start with /`, "Give the MCP endpoint's path, e.g. /mcp (the default).");
+  return pass(id, `mcpPath ${mcpPath}`);
 }
 
 function apiKeyFormat(apiKey: string | undefined): DoctorCheck {
