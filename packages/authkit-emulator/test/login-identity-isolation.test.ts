@@ -149,6 +149,31 @@ describe("hosted login keeps each identity's state to itself", () => {
     }
   });
 
+  it("ends an SSO sign-in whose organization membership ended at the consent page, never moving it to another of the user's organizations", async () => {
+    // Carol signs in through Globex's SSO connection and is also a member of Acme (one other
+    // membership: the picker would choose it by itself).
+    const carolInAcme = (m: { user_id: string; organization_id: string }) => m.user_id === "user_01CAROL00000000000000000" && m.organization_id === ACME;
+    if (!emu.emulator.state.memberships.some(carolInAcme)) await postAdmin(emu.issuer, "/_emulator/memberships", { user_id: "user_01CAROL00000000000000000", organization_id: ACME });
+    const membership = emu.emulator.state.memberships.find((m) => m.user_id === "user_01CAROL00000000000000000" && m.organization_id === GLOBEX)!;
+    try {
+      const pkce = await authorizationUrl(as, client.client_id, REDIRECT_URI);
+      const agent = new LoginUserAgent(emu.issuer);
+      const signIn = expectPage(await agent.navigate(pkce.url));
+      const idp = expectPage(await agent.submit(signIn, "/login/password", { email: "carol@globex.test" }, "Sign in"));
+      const consent = expectPage(await agent.submit(idp, "/login/sso", {}, "Sign in as"));
+      expect(consent.html).toContain("Allow");
+      membership.status = "inactive";
+      const refused = expectPage(await agent.submit(consent, "/login/consent", {}, "Allow"));
+      expect(refused.status).toBe(403);
+      expect(refused.html).toContain("Membership inactive");
+      // Allowing again finds no identity: back to the sign-in form, no code for Acme.
+      const again = await agent.submit(consent, "/login/consent", {}, "Allow");
+      expect(expectPage(again).html).toContain('action="/login/password"');
+    } finally {
+      membership.status = "active";
+    }
+  });
+
   it("issues no token for an organization the user left after signing in, neither from the code nor by refresh", async () => {
     const membership = emu.emulator.state.memberships.find((m) => m.user_id === "user_01ALICE00000000000000000" && m.organization_id === GLOBEX)!;
     try {

@@ -43,16 +43,22 @@ export function completeIdentification(
 }
 
 /**
- * True when the identity's organization is still one of the user's active memberships (or the
- * identity has none). Otherwise the identity goes back to an undecided organization and the user
- * must look again, so a token never names an organization the user does not belong to (a
- * membership may end while the consent page is open).
+ * Whether the identity's organization is still one of the user's active memberships (or the
+ * identity has none): `confirmed`. Otherwise a password or magic-code identity goes back to an
+ * undecided organization and the user must look again (`undecided`), so a token never names an
+ * organization the user does not belong to (a membership may end while the consent page is
+ * open). An SSO identity is bound to its connection's organization and is never moved to another
+ * of the user's: it ends (`refused`), as a new SSO sign-in there would be refused.
  */
-export function confirmOrganization(ctx: StoreContext, pending: PendingAuthorization): boolean {
+export function confirmOrganization(ctx: StoreContext, pending: PendingAuthorization): "confirmed" | "undecided" | "refused" {
   const { identity } = pending;
-  if (!identity || typeof identity.organizationId !== "string") return true;
+  if (!identity || typeof identity.organizationId !== "string") return "confirmed";
   const organizationId = identity.organizationId;
-  if (activeMemberships(ctx, identity.userId).some((membership) => membership.organization_id === organizationId)) return true;
+  if (activeMemberships(ctx, identity.userId).some((membership) => membership.organization_id === organizationId)) return "confirmed";
+  if (identity.authMethod === "sso") {
+    beginIdentification(pending);
+    return "refused";
+  }
   pending.identity = { ...identity, organizationId: organizationWithoutChoice(ctx, identity.userId) };
-  return false;
+  return "undecided";
 }
