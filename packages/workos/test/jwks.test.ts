@@ -97,6 +97,27 @@ describe("JWKS handling", () => {
     }
   });
 
+  it("ends a cached verification when the key set that made it ages out, not a cacheMaxAgeMs after the verification", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const { issuer, call } = await setup({ cache: { jwks: { cacheMaxAgeMs: 60_000, cooldownMs: 0 } } });
+      const fetches = issuer.jwksFetches;
+      vi.setSystemTime(Date.now() + 59_000); // the set fetched at start-up has a second left
+      const longLived = await issuer.token({ exp: Math.floor(Date.now() / 1000) + 365 * 86_400 });
+      expect((await call(longLived)).status).toBe(200);
+      expect(issuer.jwksFetches).toBe(fetches); // verified against the held set, not a new one
+      // AuthKit withdraws key-1; the set the token was checked against ages out a second later.
+      issuer.keys = [await createSigningKey("key-2")];
+      vi.setSystemTime(Date.now() + 30_000);
+      // Counted from the verification, the entry would still answer for another 30 s.
+      const res = await call(longLived);
+      expect(res.status).toBe(401);
+      expect(issuer.jwksFetches).toBeGreaterThan(fetches); // the aged-out set was fetched again, without key-1
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("holds a key set for hours by default", () => {
     expect(resolveConfig(baseConfig("https://acme.authkit.app"), {}).jwks.maxStaleMs).toBe(6 * 60 * 60_000);
   });

@@ -6,7 +6,7 @@ import { readBearerToken } from "./bearer-header.js";
 import type { AudienceBinding } from "./audience-binding.js";
 import type { KeySource } from "./jwks-key-source.js";
 import { VerifiedTokenCache } from "./token-cache.js";
-import type { JwtVerifier } from "./jwt-verifier.js";
+import type { JwtVerifier, KeyResolver } from "./jwt-verifier.js";
 import { verifyAccessToken, type VerifyOptions } from "./verify-access-token.js";
 
 export interface Authenticated {
@@ -37,10 +37,9 @@ export function createAuthenticator(
 ): Authenticator {
   const { metrics, audience } = parts;
   const cache = config.tokenCache ? new VerifiedTokenCache<Readonly<Session>>(config.tokenCache.maxEntries) : undefined;
-  const verifyOptions: Omit<VerifyOptions, "audiences"> = {
+  const verifyOptions: Omit<VerifyOptions, "audiences" | "keys"> = {
     issuer: config.issuer,
     clockToleranceSeconds: config.clockToleranceSeconds,
-    keys: parts.keys,
     verifier: parts.verifier,
   };
 
@@ -67,12 +66,20 @@ export function createAuthenticator(
     if (session && !audience.stillAccepts(session.claims.aud)) session = undefined;
     if (!session) {
       metrics.verification();
-      session = sessionFromClaims(await verifyAccessToken(token, { ...verifyOptions, audiences: audience.accepted() }));
+      let keyTrustedUntilMs = 0;
+      const getKey: KeyResolver = async (header, jws) => {
+        const resolved = await parts.keys.resolveKey(header, jws);
+        keyTrustedUntilMs = resolved.trustedUntilMs;
+        return resolved.key;
+      };
+      session = sessionFromClaims(await verifyAccessToken(token, { ...verifyOptions, keys: { getKey }, audiences: audience.accepted() }));
       audience.noteVerified(session.claims.aud);
-      // Kept until `exp`, but never longer than the key set is trusted without a refetch: a hit
-      // consults no key, so a token signed by a key AuthKit has since withdrawn (the issuer's only
-      // way to revoke one, RFC 8725 §3.1) must come back to verification against a fresh set.
-      cache?.set(key, session, Math.min(session.expiresAtSeconds * 1000, Date.now() + config.jwks.cacheMaxAgeMs));
+      // Kept until `exp`, but never past the moment the key set that verified it is fetched again:
+      // a hit consults no key, so a token signed by a key AuthKit has since withdrawn (the issuer's
+      // only way to revoke one, RFC 8725 §3.1) must come back to verification against the new set.
+      // Counted from the verification instead, an entry made just before a refetch would outlive
+      // the withdrawal by a second `cacheMaxAgeMs`.
+      cache?.set(key, session, Math.min(session.expiresAtSeconds * 1000, keyTrustedUntilMs));
     }
 
     if (!hasRequiredScopes(session)) {

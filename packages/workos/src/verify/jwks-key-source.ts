@@ -107,22 +107,39 @@ export function createJwksKeySource(
     throw new WorkOSAuthError("jwks_unavailable", "Unable to reach the authorization server's signing keys", { cause });
   }
 
-  async function getKey(header: JWSHeaderParameters, token: FlattenedJWSInput) {
+  /**
+   * The key a token names, and until when the set it came from is trusted without a refetch:
+   * a fetched set until it ages out (`cacheMaxAgeMs` after its fetch, when jose would fetch it
+   * again); during an outage, the held set for `cacheMaxAgeMs` from now, never past its `maxStaleMs`. Whoever remembers
+   * a verification (the verified-token cache) must not remember it longer: a key AuthKit
+   * withdraws from its set is its only way to revoke the tokens that key signed (RFC 8725 §3.1).
+   */
+  async function resolveKey(header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<{ key: CryptoKey; trustedUntilMs: number }> {
     // AuthKit names its signing key in every token. Without a `kid` jose would pick "the only RSA
     // key in the set", which accepts a token today and rejects it after the next rotation (two
     // keys): a token that names no key is refused outright, before any JWKS fetch.
     if (typeof header.kid !== "string" || header.kid === "") {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
     }
-    if (Date.now() < unreachableUntilMs) return fromHeldKeys(header, token, new Error("JWKS recently unreachable"));
+    // During an outage no fetch can say whether a key was withdrawn: the held set's answer stands
+    // for as long as a fresh set's would, and never past the held set's own `maxStaleMs`.
+    const held = (key: CryptoKey) => ({ key, trustedUntilMs: Math.min((fetched.uat ?? 0) + settings.maxStaleMs, Date.now() + settings.cacheMaxAgeMs) });
+    if (Date.now() < unreachableUntilMs) return held(await fromHeldKeys(header, token, new Error("JWKS recently unreachable")));
+    // jose answers from the set it holds while that set is fresh (unless an unknown `kid` forces a
+    // fetch), and from a new one once it has aged out. Another request's fetch may land during
+    // this lookup, so a fresh set's time is read now: a forced fetch then only ends the entry sooner.
+    const fetchedAt = fetched.uat !== undefined && Date.now() - fetched.uat < settings.cacheMaxAgeMs ? fetched.uat : undefined;
     try {
-      return await oneKey(resolve, header, token);
+      const key = await oneKey(resolve, header, token);
+      return { key, trustedUntilMs: (fetchedAt ?? fetched.uat ?? 0) + settings.cacheMaxAgeMs };
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       unreachableUntilMs = Date.now() + outageBackoffMs;
-      return fromHeldKeys(header, token, error);
+      return held(await fromHeldKeys(header, token, error));
     }
   }
+
+  const getKey = async (header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<CryptoKey> => (await resolveKey(header, token)).key;
 
   /**
    * Starts fetching the set now, so that the first request finds it held instead of waiting a
@@ -134,7 +151,7 @@ export function createJwksKeySource(
     return remote.reload();
   }
 
-  return { getKey, prefetch, url: jwksURL };
+  return { getKey, resolveKey, prefetch, url: jwksURL };
 }
 
 /** `fetch`, timed for the `xmcp.workos.jwks.fetch.duration` histogram; jose accepts only a 200. */

@@ -6,7 +6,7 @@ import type { JwtClaimsCheck, JwtVerifier } from "./jwt-verifier.js";
 import { isAccessTokenShape } from "./token-type.js";
 
 export interface VerifyOptions extends JwtClaimsCheck {
-  keys: KeySource;
+  keys: Pick<KeySource, "getKey">;
   /** `webCryptoJwtVerifier` where only WebCrypto exists, `nodeJwtVerifier` on Node. */
   verifier: JwtVerifier;
 }
