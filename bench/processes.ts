@@ -29,7 +29,7 @@ import { describeMachine, loadAverage, pinProcesses, threadCpuMicros } from "./m
 import { positive } from "./numeric-option.js";
 import { median } from "./report.js";
 import { loadedTogether, renderSets, runtimeNames, throughput, throughputUnit, runtimeTitles, setRuntimes, type Figures, type SetFigures, type SetsRun } from "./sets-report.js";
-import { contradiction, countsBetween, lookupsWithoutToken, readServerCounts } from "./server-counts.js";
+import { contradiction, countsBetween, lookupsWithoutToken, readServerCounts, touchServerCounts } from "./server-counts.js";
 import { mintDistinctTokens, signInUsers } from "./tokens.js";
 import { processes, variants } from "./variants.js";
 
@@ -246,16 +246,20 @@ async function main(): Promise<void> {
       const origins = group.map((side) => new URL(servers.get(side.id)!.url).origin);
       // In the in-process build the no-token side is counted too: it must not reach the token cache.
       const counted = group.map((side) => side.kind !== "none" || side.id === "in-process");
-      const countsBefore = await Promise.all(group.map((_, i) => (counted[i] ? readServerCounts(origins[i]!) : undefined)));
+      // Every process is asked, counted or not, so each has served the same routes.
+      const readCounts = () => Promise.all(group.map((_, i) => (counted[i] ? readServerCounts(origins[i]!) : touchServerCounts(origins[i]!).then(() => undefined))));
+      const countsBefore = await readCounts();
       const cpuBefore = group.map((side) => serverCpu(servers.get(side.id)!.pids));
       const results = await Promise.all(group.map((side) => load(side, settings.duration)));
       const cpuAfter = group.map((side) => serverCpu(servers.get(side.id)!.pids));
+      const countsAfter = await readCounts();
       return Promise.all(
         group.map(async (side, i) => {
           const result = results[i]!;
           if (result.failures > 0) throw new Error(`bench: ${result.failures} failed calls\n${servers.get(side.id)!.output()}`);
           const before = countsBefore[i];
-          const counts = before && countsBetween(before, await readServerCounts(origins[i]!));
+          const after = countsAfter[i];
+          const counts = before && after && countsBetween(before, after);
           const wrong =
             counts &&
             (side.kind === "none"

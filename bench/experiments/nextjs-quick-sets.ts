@@ -2,11 +2,13 @@
  * The Next.js sets of `bench:processes --control --runtime nextjs`, stripped down, to ask how
  * much of their gap the design itself makes: per set three or four fresh `next start` processes
  * (the baseline, the shipped example for one repeated token, the baseline again as the control,
- * and with `misses` the example for distinct tokens), loaded together on the server core and
- * compared on calls per second of their own CPU time. No rotation, no counts read between runs.
+ * and with `misses` the example for distinct tokens, or with `second-hits` another process of the
+ * example for the repeated token, so the fourth process's own work is told apart from its mere
+ * presence), loaded together on the server core and compared on calls per second of their own
+ * CPU time. No rotation, no counts read between runs.
  * Run after `npm run bench:processes -- --runtime nextjs` has built bench/.build/nextjs-*.
  *
- * SETS=6 node --experimental-transform-types --import ./bench/ts-imports.mjs bench/experiments/nextjs-quick-sets.ts [misses]
+ * SETS=6 node --experimental-transform-types --import ./bench/ts-imports.mjs bench/experiments/nextjs-quick-sets.ts [misses|second-hits]
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +19,8 @@ import { mintDistinctTokens, signInUsers } from "../tokens.js";
 import { pinProcesses, threadCpuMicros } from "../machine.js";
 import { median } from "../report.js";
 
-const withMisses = process.argv[2] === "misses";
+const fourth = process.argv[2];
+if (fourth !== undefined && fourth !== "misses" && fourth !== "second-hits") throw new Error("nextjs-quick-sets: the fourth process is misses or second-hits");
 const sets = Number(process.env.SETS ?? 3);
 const buildRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.build");
 const build = (name: string) => ({ runtime: "nextjs" as const, dir: path.join(buildRoot, name) });
@@ -35,7 +38,8 @@ const sides: [string, string, TokenRotation][] = [
   ["hits", "nextjs-workos", new TokenRotation([real[0]!])],
   ["control", "nextjs-noAuth", new TokenRotation([])],
 ];
-if (withMisses) sides.push(["misses", "nextjs-workos", new TokenRotation(await mintDistinctTokens(emulator, real, 12_288))]);
+if (fourth === "misses") sides.push(["misses", "nextjs-workos", new TokenRotation(await mintDistinctTokens(emulator, real, 12_288))]);
+if (fourth === "second-hits") sides.push(["second-hits", "nextjs-workos", new TokenRotation([real[0]!])]);
 
 const ratios = new Map<string, number[]>();
 for (let set = 1; set <= sets; set++) {
