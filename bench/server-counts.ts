@@ -10,9 +10,7 @@ export interface ServerCounts {
 
 /** The counters of the authenticated build listening at `origin` (see `bench/apps.ts`). */
 export async function readServerCounts(origin: string): Promise<ServerCounts> {
-  const response = await fetch(new URL(STATS_PATH, origin));
-  if (!response.ok) throw new Error(`bench: ${origin}${STATS_PATH} answered ${response.status}`);
-  const stats = (await response.json()) as { tokenCache: { hits: number; misses: number }; verifications: number };
+  const stats = (await (await countersRoute(origin)).json()) as { tokenCache: { hits: number; misses: number }; verifications: number };
   return { hits: stats.tokenCache.hits, misses: stats.tokenCache.misses, verifications: stats.verifications };
 }
 
@@ -23,9 +21,13 @@ export async function readServerCounts(origin: string): Promise<ServerCounts> {
  * process, at 1.080 ×, in two runs of six sets a quarter of an hour apart (bench/README.md).
  */
 export async function touchServerCounts(origin: string): Promise<void> {
+  await (await countersRoute(origin)).arrayBuffer();
+}
+
+async function countersRoute(origin: string): Promise<Response> {
   const response = await fetch(new URL(STATS_PATH, origin));
   if (!response.ok) throw new Error(`bench: ${origin}${STATS_PATH} answered ${response.status}`);
-  await response.arrayBuffer();
+  return response;
 }
 
 export function countsBetween(before: ServerCounts, after: ServerCounts): ServerCounts {

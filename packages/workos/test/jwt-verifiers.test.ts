@@ -93,7 +93,7 @@ describe.each([
 ] as [string, JwtVerifier][])("%s verifier", (_name, verifier) => {
   const keys = () => createJwksKeySource(new URL(`${issuer.url}/oauth2/jwks`), { cacheMaxAgeMs: 60_000, cooldownMs: 30_000, timeoutMs: 5_000, maxStaleMs: 60_000 });
   const verify = (token: string) =>
-    verifyAccessToken(token, { issuer: issuer.url, audiences: [RESOURCE], clockToleranceSeconds: 30, keys: keys(), verifier });
+    verifyAccessToken(token, { issuer: issuer.url, audiences: [RESOURCE], clockToleranceSeconds: 30, getKey: keys().getKey, verifier });
 
   it.each(cases)("%s", async (_case, mint, expected) => {
     const token = await mint();

@@ -37,7 +37,7 @@ export function createAuthenticator(
 ): Authenticator {
   const { metrics, audience } = parts;
   const cache = config.tokenCache ? new VerifiedTokenCache<Readonly<Session>>(config.tokenCache.maxEntries) : undefined;
-  const verifyOptions: Omit<VerifyOptions, "audiences" | "keys"> = {
+  const verifyOptions: Omit<VerifyOptions, "audiences" | "getKey"> = {
     issuer: config.issuer,
     clockToleranceSeconds: config.clockToleranceSeconds,
     verifier: parts.verifier,
@@ -72,7 +72,7 @@ export function createAuthenticator(
         keyTrustedUntilMs = resolved.trustedUntilMs;
         return resolved.key;
       };
-      session = sessionFromClaims(await verifyAccessToken(token, { ...verifyOptions, keys: { getKey }, audiences: audience.accepted() }));
+      session = sessionFromClaims(await verifyAccessToken(token, { ...verifyOptions, getKey, audiences: audience.accepted() }));
       audience.noteVerified(session.claims.aud);
       // Kept until `exp`, but never past the moment the key set that verified it is fetched again:
       // a hit consults no key, so a token signed by a key AuthKit has since withdrawn (the issuer's

@@ -110,9 +110,9 @@ export function createJwksKeySource(
   /**
    * The key a token names, and until when the set it came from is trusted without a refetch:
    * a fetched set until it ages out (`cacheMaxAgeMs` after its fetch, when jose would fetch it
-   * again); during an outage, the held set for `cacheMaxAgeMs` from now, never past its `maxStaleMs`. Whoever remembers
-   * a verification (the verified-token cache) must not remember it longer: a key AuthKit
-   * withdraws from its set is its only way to revoke the tokens that key signed (RFC 8725 §3.1).
+   * again); during an outage, see {@link heldSetTrustedUntilMs}. Whoever remembers a
+   * verification (the verified-token cache) must not remember it longer: a key AuthKit withdraws
+   * from its set is its only way to revoke the tokens that key signed (RFC 8725 §3.1).
    */
   async function resolveKey(header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<{ key: CryptoKey; trustedUntilMs: number }> {
     // AuthKit names its signing key in every token. Without a `kid` jose would pick "the only RSA
@@ -121,10 +121,9 @@ export function createJwksKeySource(
     if (typeof header.kid !== "string" || header.kid === "") {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
     }
-    // During an outage no fetch can say whether a key was withdrawn: the held set's answer stands
-    // for as long as a fresh set's would, and never past the held set's own `maxStaleMs`.
-    const held = (key: CryptoKey) => ({ key, trustedUntilMs: Math.min((fetched.uat ?? 0) + settings.maxStaleMs, Date.now() + settings.cacheMaxAgeMs) });
-    if (Date.now() < unreachableUntilMs) return held(await fromHeldKeys(header, token, new Error("JWKS recently unreachable")));
+    if (Date.now() < unreachableUntilMs) {
+      return { key: await fromHeldKeys(header, token, new Error("JWKS recently unreachable")), trustedUntilMs: heldSetTrustedUntilMs() };
+    }
     // jose answers from the set it holds while that set is fresh (unless an unknown `kid` forces a
     // fetch), and from a new one once it has aged out. Another request's fetch may land during
     // this lookup, so a fresh set's time is read now: a forced fetch then only ends the entry sooner.
@@ -135,8 +134,16 @@ export function createJwksKeySource(
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       unreachableUntilMs = Date.now() + outageBackoffMs;
-      return held(await fromHeldKeys(header, token, error));
+      return { key: await fromHeldKeys(header, token, error), trustedUntilMs: heldSetTrustedUntilMs() };
     }
+  }
+
+  /**
+   * During an outage no fetch can say whether a key was withdrawn: the held set's answer stands
+   * for as long as a fresh set's would, and never past the held set's own `maxStaleMs`.
+   */
+  function heldSetTrustedUntilMs(): number {
+    return Math.min((fetched.uat ?? 0) + settings.maxStaleMs, Date.now() + settings.cacheMaxAgeMs);
   }
 
   const getKey = async (header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<CryptoKey> => (await resolveKey(header, token)).key;

@@ -1,12 +1,12 @@
 import { errors } from "jose";
 import { WorkOSAuthError } from "../errors.js";
 import type { JWTClaims } from "../session/claims.js";
-import type { KeySource } from "./jwks-key-source.js";
-import type { JwtClaimsCheck, JwtVerifier } from "./jwt-verifier.js";
+import type { JwtClaimsCheck, JwtVerifier, KeyResolver } from "./jwt-verifier.js";
 import { isAccessTokenShape } from "./token-type.js";
 
 export interface VerifyOptions extends JwtClaimsCheck {
-  keys: Pick<KeySource, "getKey">;
+  /** The key the token names: a `KeySource`'s `getKey`, or a caller's wrapper around its `resolveKey`. */
+  getKey: KeyResolver;
   /** `webCryptoJwtVerifier` where only WebCrypto exists, `nodeJwtVerifier` on Node. */
   verifier: JwtVerifier;
 }
@@ -20,13 +20,13 @@ export interface VerifyOptions extends JwtClaimsCheck {
  *
  * @example
  * const claims = await verifyAccessToken(token, {
- *   issuer, audiences: [resource], clockToleranceSeconds: 30, keys, verifier: webCryptoJwtVerifier,
+ *   issuer, audiences: [resource], clockToleranceSeconds: 30, getKey: keys.getKey, verifier: webCryptoJwtVerifier,
  * });
  */
 export async function verifyAccessToken(token: string, options: VerifyOptions): Promise<JWTClaims> {
   try {
     if (!hasCanonicalSignature(token)) throw new WorkOSAuthError("invalid_token", "Token verification failed");
-    const { payload, protectedHeader } = await options.verifier(token, options.keys.getKey, options);
+    const { payload, protectedHeader } = await options.verifier(token, options.getKey, options);
     if (!isAccessTokenShape(protectedHeader, payload)) throw new WorkOSAuthError("invalid_token", "Token verification failed");
     // jose checks `iat` only against a maximum age; a token minted in the future is as suspect as an `nbf` one.
     if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + options.clockToleranceSeconds) {
