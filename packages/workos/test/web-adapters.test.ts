@@ -128,17 +128,21 @@ describe("createFetchGuard", () => {
 });
 
 describe("createWebMiddleware (xmcp's Workers middleware)", () => {
-  it("hands xmcp the caller the Worker's fetch handler authenticated, without verifying again", async () => {
+  it("hands xmcp the caller the Worker's fetch handler authenticated, without verifying again or building a second AuthInfo", async () => {
     const middleware = createWebMiddleware(auth);
     const token = await tokenFor("user_01GRACE");
     const verifications = auth.stats().verifications;
     const setAuth = vi.fn();
-    const res = await createFetchGuard(auth)(request("/mcp", { headers: bearer(token) }), async () => {
+    let guarded: AuthInfo | undefined;
+    const res = await createFetchGuard(auth)(request("/mcp", { headers: bearer(token) }), async (authInfo) => {
+      guarded = authInfo;
       const answer = await middleware(request("/mcp", { headers: bearer(token) }), { setAuth });
       return answer ?? new Response("passed");
     });
     expect(await res.text()).toBe("passed");
     expect(setAuth).toHaveBeenCalledWith(expect.objectContaining({ token, resource: new URL(RESOURCE), extra: expect.objectContaining({ userId: "user_01GRACE" }) }));
+    // The request's own AuthInfo (its own resource URL), as the guard made it: one per request.
+    expect(setAuth.mock.calls[0]![0]).toBe(guarded);
     expect(auth.stats().verifications - verifications).toBe(1);
   });
 

@@ -270,7 +270,10 @@ export function buildWorkOSAuth(options: WorkOSConfig, runtime: CoreRuntime): Wo
     guard: async (request: GuardRequest) => guardRequest(steps, request),
     decide: (request: GuardRequest) => guardRequest(steps, request),
     runWithSession<T>(authenticated: AuthSuccess, fn: () => T): T {
-      return runWithRequestContext({ ...services, session: authenticated.session, token: authenticated.token, openedBy: auth }, fn);
+      return runWithRequestContext(
+        { ...services, session: authenticated.session, token: authenticated.token, opened: { by: auth, authInfo: authenticated.authInfo } },
+        fn,
+      );
     },
   });
   return auth;

@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from "async_hooks";
 import type { WorkOS } from "@workos-inc/node";
 import type { Access } from "../access/access.js";
 import type { MembershipResolver } from "../workos/membership-resolver.js";
+import type { AuthInfo } from "./auth-info.js";
 import type { UserLoader } from "../workos/user-cache.js";
 import type { Session } from "./session.js";
 
@@ -17,11 +18,12 @@ export interface RequestContext {
   /** Filled by the first `getAccess()` of the request and shared by the later ones. */
   access?: Promise<Access>;
   /**
-   * The provider that authenticated the request (absent for the testing kit's sessions): an
-   * adapter trusts only a context its own provider opened, never one another provider in the
-   * same process opened for its own resource.
+   * The provider that authenticated the request, and the `AuthInfo` it made of the caller then
+   * (absent for a context opened without a provider): an adapter trusts only a context its own
+   * provider opened, never one another provider in the same process opened for its own resource,
+   * and hands xmcp that request's own `AuthInfo` rather than building a second one.
    */
-  openedBy?: object;
+  opened?: { by: object; authInfo: AuthInfo };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { WorkOSAuth } from "../core/workos-auth.js";
-import { toAuthInfo, type AuthInfo } from "../session/auth-info.js";
+import type { AuthInfo } from "../session/auth-info.js";
 import { currentRequestContext } from "../session/request-context.js";
 import { answerResponse, guardRequestOf } from "./fetch-guard.js";
 
@@ -28,9 +28,10 @@ export function createWebMiddleware(auth: WorkOSAuth): WebMiddleware {
   return async (request, { setAuth }) => {
     // Only a session this provider opened: a Worker with two providers (two resources) must not
     // hand one provider's caller to the other's endpoint unverified.
-    const context = currentRequestContext();
-    if (context?.openedBy === auth) {
-      setAuth(toAuthInfo(context.token, context.session, auth.resource));
+    // The guard built this request's AuthInfo (its own resource URL) when it authenticated it.
+    const opened = currentRequestContext()?.opened;
+    if (opened?.by === auth) {
+      setAuth(opened.authInfo);
       return;
     }
 
