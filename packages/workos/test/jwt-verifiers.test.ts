@@ -92,8 +92,10 @@ describe.each([
   ["Node (crypto.verify)", nodeJwtVerifier],
 ] as [string, JwtVerifier][])("%s verifier", (_name, verifier) => {
   const keys = () => createJwksKeySource(new URL(`${issuer.url}/oauth2/jwks`), { cacheMaxAgeMs: 60_000, cooldownMs: 30_000, timeoutMs: 5_000, maxStaleMs: 60_000 });
-  const verify = (token: string) =>
-    verifyAccessToken(token, { issuer: issuer.url, audiences: [RESOURCE], clockToleranceSeconds: 30, getKey: keys().getKey, verifier });
+  const verify = (token: string) => {
+    const source = keys();
+    return verifyAccessToken(token, { issuer: issuer.url, audiences: [RESOURCE], clockToleranceSeconds: 30, getKey: async (header, jws) => (await source.resolveKey(header, jws)).key, verifier });
+  };
 
   it.each(cases)("%s", async (_case, mint, expected) => {
     const token = await mint();

@@ -4,8 +4,8 @@ import { AsyncLocalStorage } from "async_hooks";
 import type { WorkOS } from "@workos-inc/node";
 import type { Access } from "../access/access.js";
 import type { MembershipResolver } from "../workos/membership-resolver.js";
-import type { AuthInfo } from "./auth-info.js";
 import type { UserLoader } from "../workos/user-cache.js";
+import type { AuthInfo } from "./auth-info.js";
 import type { Session } from "./session.js";
 
 /** Everything a tool may reach during one authenticated request. */

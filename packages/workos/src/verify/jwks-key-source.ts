@@ -23,6 +23,12 @@ export interface JwksSettings {
 
 export type KeySource = ReturnType<typeof createJwksKeySource>;
 
+/** A token's key, and until when the set it came from is trusted without a refetch. */
+export interface ResolvedKey {
+  key: CryptoKey;
+  trustedUntilMs: number;
+}
+
 /**
  * AuthKit's signing keys, fetched once per process and shared by every request.
  *
@@ -93,11 +99,17 @@ export function createJwksKeySource(
     return lastKnown.resolve;
   }
 
-  async function fromHeldKeys(header: JWSHeaderParameters, token: FlattenedJWSInput, cause: unknown) {
+  /**
+   * The held set's key, while the JWKS cannot be reached. No fetch can say meanwhile whether a key
+   * was withdrawn: the held set's answer stands for as long as a fresh set's would, and never past
+   * the held set's own `maxStaleMs`.
+   */
+  async function fromHeldKeys(header: JWSHeaderParameters, token: FlattenedJWSInput, cause: unknown): Promise<ResolvedKey> {
     const held = heldKeys();
     if (held) {
       try {
-        return await oneKey(held, header, token);
+        const key = await oneKey(held, header, token);
+        return { key, trustedUntilMs: Math.min((fetched.uat ?? 0) + settings.maxStaleMs, Date.now() + settings.cacheMaxAgeMs) };
       } catch (error) {
         // A key was found but is ambiguous in a way no candidate resolves: that is the token's problem.
         if (error instanceof WorkOSAuthError) throw error;
@@ -110,20 +122,18 @@ export function createJwksKeySource(
   /**
    * The key a token names, and until when the set it came from is trusted without a refetch:
    * a fetched set until it ages out (`cacheMaxAgeMs` after its fetch, when jose would fetch it
-   * again); during an outage, see {@link heldSetTrustedUntilMs}. Whoever remembers a
-   * verification (the verified-token cache) must not remember it longer: a key AuthKit withdraws
-   * from its set is its only way to revoke the tokens that key signed (RFC 8725 §3.1).
+   * again); during an outage, see `fromHeldKeys`. Whoever remembers a verification (the
+   * verified-token cache) must not remember it longer: a key AuthKit withdraws from its set is
+   * its only way to revoke the tokens that key signed (RFC 8725 §3.1).
    */
-  async function resolveKey(header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<{ key: CryptoKey; trustedUntilMs: number }> {
+  async function resolveKey(header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<ResolvedKey> {
     // AuthKit names its signing key in every token. Without a `kid` jose would pick "the only RSA
     // key in the set", which accepts a token today and rejects it after the next rotation (two
     // keys): a token that names no key is refused outright, before any JWKS fetch.
     if (typeof header.kid !== "string" || header.kid === "") {
       throw new WorkOSAuthError("invalid_token", "Token verification failed");
     }
-    if (Date.now() < unreachableUntilMs) {
-      return { key: await fromHeldKeys(header, token, new Error("JWKS recently unreachable")), trustedUntilMs: heldSetTrustedUntilMs() };
-    }
+    if (Date.now() < unreachableUntilMs) return fromHeldKeys(header, token, new Error("JWKS recently unreachable"));
     // jose answers from the set it holds while that set is fresh (unless an unknown `kid` forces a
     // fetch), and from a new one once it has aged out. Another request's fetch may land during
     // this lookup, so a fresh set's time is read now: a forced fetch then only ends the entry sooner.
@@ -134,19 +144,9 @@ export function createJwksKeySource(
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       unreachableUntilMs = Date.now() + outageBackoffMs;
-      return { key: await fromHeldKeys(header, token, error), trustedUntilMs: heldSetTrustedUntilMs() };
+      return fromHeldKeys(header, token, error);
     }
   }
-
-  /**
-   * During an outage no fetch can say whether a key was withdrawn: the held set's answer stands
-   * for as long as a fresh set's would, and never past the held set's own `maxStaleMs`.
-   */
-  function heldSetTrustedUntilMs(): number {
-    return Math.min((fetched.uat ?? 0) + settings.maxStaleMs, Date.now() + settings.cacheMaxAgeMs);
-  }
-
-  const getKey = async (header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<CryptoKey> => (await resolveKey(header, token)).key;
 
   /**
    * Starts fetching the set now, so that the first request finds it held instead of waiting a
@@ -158,7 +158,7 @@ export function createJwksKeySource(
     return remote.reload();
   }
 
-  return { getKey, resolveKey, prefetch, url: jwksURL };
+  return { resolveKey, prefetch, url: jwksURL };
 }
 
 /** `fetch`, timed for the `xmcp.workos.jwks.fetch.duration` histogram; jose accepts only a 200. */

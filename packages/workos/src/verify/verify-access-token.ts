@@ -5,7 +5,7 @@ import type { JwtClaimsCheck, JwtVerifier, KeyResolver } from "./jwt-verifier.js
 import { isAccessTokenShape } from "./token-type.js";
 
 export interface VerifyOptions extends JwtClaimsCheck {
-  /** The key the token names: a `KeySource`'s `getKey`, or a caller's wrapper around its `resolveKey`. */
+  /** The key the token names, e.g. a wrapper around a `KeySource`'s `resolveKey`. */
   getKey: KeyResolver;
   /** `webCryptoJwtVerifier` where only WebCrypto exists, `nodeJwtVerifier` on Node. */
   verifier: JwtVerifier;
@@ -20,7 +20,7 @@ export interface VerifyOptions extends JwtClaimsCheck {
  *
  * @example
  * const claims = await verifyAccessToken(token, {
- *   issuer, audiences: [resource], clockToleranceSeconds: 30, getKey: keys.getKey, verifier: webCryptoJwtVerifier,
+ *   issuer, audiences: [resource], clockToleranceSeconds: 30, getKey: async (header, jws) => (await keys.resolveKey(header, jws)).key, verifier: webCryptoJwtVerifier,
  * });
  */
 export async function verifyAccessToken(token: string, options: VerifyOptions): Promise<JWTClaims> {
